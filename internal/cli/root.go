@@ -1,0 +1,100 @@
+// Package cli implements the ladder command line: one file per subcommand.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/onet"
+)
+
+// env is what every subcommand shares: the streams, the global flags and
+// lazily opened resources.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+
+	json    bool   // --json: print data as JSON
+	dbURL   string // --db or LADDER_DB
+	dataDir string // LADDER_DATA_DIR or the XDG default
+
+	onetOnce sync.Once
+	onetData *onet.Dataset
+	onetErr  error
+}
+
+// Execute runs the ladder command with args and returns the process exit
+// code: 0 on success, 1 on a user error (bad input, not found), 2 on a usage
+// error, 3 on an internal error.
+func Execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "ladder: %v\n", err)
+		return 2
+	case ladder.ErrorCode(err) == ladder.EINTERNAL:
+		fmt.Fprintf(stderr, "ladder: internal error: %v\n", err)
+		return 3
+	default:
+		fmt.Fprintf(stderr, "ladder: %v\n", err)
+		return 1
+	}
+}
+
+// usageError marks a mistake in how the command was called.
+type usageError struct{ error }
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "ladder",
+		Short:         "From IT specialist to IT manager, measured step by step",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return e.resolveConfig(cmd)
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.BoolVar(&e.json, "json", false, "print data as JSON")
+	pf.StringVar(&e.dbURL, "db", "", "database: a postgres:// URL or a SQLite file path (default: $LADDER_DB, else ladder.db in the data folder)")
+	root.AddCommand(
+		newONETCmd(e),
+	)
+	return root
+}
+
+// printJSON writes v as indented JSON followed by a newline.
+func (e *env) printJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// onet returns the O*NET dataset: one imported by `ladder onet import` into
+// the data folder if there is one, else the dataset embedded in the binary.
+func (e *env) onet() (*onet.Dataset, error) {
+	e.onetOnce.Do(func() {
+		e.onetData, e.onetErr = onet.Load(e.dataDir)
+	})
+	return e.onetData, e.onetErr
+}
