@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/onet"
 )
 
@@ -27,6 +29,12 @@ type env struct {
 	dbURL   string // --db or LADDER_DB
 	dataDir string // LADDER_DATA_DIR or the XDG default
 
+	accessible  bool   // plain line prompts instead of full-screen forms
+	personEmail string // --person: work on this profile instead of the current one
+
+	journey *journey.Journey
+	closers []func() error
+
 	onetOnce sync.Once
 	onetData *onet.Dataset
 	onetErr  error
@@ -36,13 +44,15 @@ type env struct {
 // code: 0 on success, 1 on a user error (bad input, not found), 2 on a usage
 // error, 3 on an internal error.
 func Execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr,
+		accessible: os.Getenv("LADDER_ACCESSIBLE") != "" || os.Getenv("ACCESSIBLE") != ""}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	e.close()
 	if err == nil {
 		return 0
 	}
@@ -77,8 +87,18 @@ func newRootCmd(e *env) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.BoolVar(&e.json, "json", false, "print data as JSON")
 	pf.StringVar(&e.dbURL, "db", "", "database: a postgres:// URL or a SQLite file path (default: $LADDER_DB, else ladder.db in the data folder)")
+	pf.StringVar(&e.personEmail, "person", "", "work on the profile with this email instead of the current one")
 	root.AddCommand(
+		newInitCmd(e),
+		newAssessCmd(e),
+		newGapsCmd(e),
+		newReadinessCmd(e),
+		newRolesCmd(e),
+		newCompetenciesCmd(e),
+		newModelCmd(e),
 		newONETCmd(e),
+		newDemoCmd(e),
+		newMigrateCmd(e),
 	)
 	return root
 }

@@ -18,13 +18,25 @@ func decodePayload(b []byte) (*Dataset, error) {
 	r := &reader{b: b}
 	r.stringTable()
 	d := &Dataset{Release: r.str()}
+	// The totals share one byte budget, so that together they cannot
+	// announce more items than the rest of the input can hold.
+	budget := len(b) - r.off
+	total := func(minSize int) int {
+		n := r.count(minSize)
+		if n*minSize > budget {
+			r.fail("item totals exceed the data left")
+			return 0
+		}
+		budget -= n * minSize
+		return n
+	}
 	p := pools{
-		ratings:   make([]Rating, 0, r.count(6)),
-		tasks:     make([]Task, 0, r.count(2)),
-		tech:      make([]TechSkill, 0, r.count(3)),
-		related:   make([]string, 0, r.count(1)),
-		alt:       make([]string, 0, r.count(1)),
-		education: make([]EducationShare, 0, r.count(5)),
+		ratings:   make([]Rating, 0, total(6)),
+		tasks:     make([]Task, 0, total(2)),
+		tech:      make([]TechSkill, 0, total(3)),
+		related:   make([]string, 0, total(1)),
+		alt:       make([]string, 0, total(1)),
+		education: make([]EducationShare, 0, total(5)),
 	}
 	d.Elements = r.elements()
 	if n := r.count(10); n > 0 {

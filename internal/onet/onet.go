@@ -49,7 +49,7 @@ type Occupation struct {
 	Code        string // O*NET-SOC code, e.g. 15-1244.00
 	Title       string
 	Description string
-	JobZone     int // 1-5; 0 when O*NET gives none
+	JobZone     int      // 1-5; 0 when O*NET gives none
 	Ratings     []Rating // sorted by element ID (see CompareIDs)
 	Tasks       []Task
 	Technology  []TechSkill

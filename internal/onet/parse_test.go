@@ -72,13 +72,6 @@ func TestParseDirSuppressed(t *testing.T) {
 	}
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // countColumnY counts the rows with Y in column col over the rating files
 // of the excerpt.
 func countColumnY(t *testing.T, col string) int {

@@ -5,11 +5,9 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/ladderhq/ladder/internal/onet"
 )
@@ -39,33 +37,13 @@ func run(src, out, release string) error {
 	if d.Release == "" {
 		return fmt.Errorf("%s: no release number in Read Me.txt; pass -release", src)
 	}
-	var buf bytes.Buffer
-	if _, err := d.WriteTo(&buf); err != nil {
+	if err := d.WriteFile(out); err != nil {
 		return err
 	}
-	// Check before replacing the committed file that it reads back.
-	if _, err := onet.Decode(buf.Bytes()); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".onet-*.bin")
+	fi, err := os.Stat(out)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
-		return err
-	}
-	fmt.Printf("O*NET %s: %d occupations, %d elements, %d bytes -> %s\n", d.Release, len(d.Occupations), len(d.Elements), buf.Len(), out)
+	fmt.Printf("O*NET %s: %d occupations, %d elements, %d bytes -> %s\n", d.Release, len(d.Occupations), len(d.Elements), fi.Size(), out)
 	return nil
 }

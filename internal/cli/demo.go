@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ladderhq/ladder/internal/api"
+	"github.com/ladderhq/ladder/internal/demo"
+)
+
+func newDemoCmd(e *env) *cobra.Command {
+	var keep bool
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Load the demo person (a system administrator aiming at IT manager) and switch to them",
+		Long: `Load Alex Moreno, a system administrator of six years who wants to become an
+IT manager, with two self-assessments six months apart, and make Alex the
+current profile so 'ladder gaps' and 'ladder readiness' show a filled picture.
+Running it again resets the demo person. Switch back to your own profile with
+'ladder init --email YOU', or look at one command's worth with --person.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			j, err := e.open(ctx)
+			if err != nil {
+				return err
+			}
+			p, err := demo.Load(ctx, j, j.DB.Now())
+			if err != nil {
+				return err
+			}
+			if !keep {
+				if err := e.usePerson(ctx, j, p); err != nil {
+					return err
+				}
+			}
+			if e.json {
+				return e.printJSON(api.NewPerson(p))
+			}
+			fmt.Fprintf(e.stdout, "Loaded the demo person %s <%s>: system administrator -> IT manager, two assessments six months apart.\n", p.Name, p.Email)
+			if keep {
+				fmt.Fprintf(e.stdout, "Your current profile is unchanged; add --person %s to a command to look at the demo.\n", p.Email)
+			} else {
+				fmt.Fprintln(e.stdout, "Try: ladder gaps, ladder readiness, ladder readiness --all-targets, ladder onet compare 15-1244.00 11-3021.00")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&keep, "keep-current", false, "load the demo but stay on your own profile")
+	return cmd
+}

@@ -1,0 +1,613 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/onet"
+)
+
+// newONETCmd is `ladder onet`: O*NET occupations, their ratings and how far
+// apart two of them are.
+func newONETCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "onet",
+		Short: "Search, show and compare O*NET occupations",
+		Long: "Search, show and compare occupations in the O*NET® database (USDOL/ETA, CC BY 4.0).\n" +
+			"Ladder ships O*NET 29.3; `ladder onet import` loads a newer text release.",
+	}
+	cmd.AddCommand(newONETSearchCmd(e), newONETShowCmd(e), newONETCompareCmd(e), newONETImportCmd(e))
+	return cmd
+}
+
+// args checks the count of positional arguments and reports a mistake as a
+// usage error (exit code 2), like a bad flag.
+func args(min, max int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, a []string) error {
+		if len(a) < min || (max >= 0 && len(a) > max) {
+			return usageError{fmt.Errorf("want %s", what)}
+		}
+		return nil
+	}
+}
+
+func newONETSearchCmd(e *env) *cobra.Command {
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search TEXT...",
+		Short: "Find occupations by code, title or alternate title",
+		Args:  args(1, -1, "search words or a code prefix"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			d, err := e.onet()
+			if err != nil {
+				return err
+			}
+			q := strings.Join(a, " ")
+			res := d.Search(q, limit)
+			if e.json {
+				return e.printJSON(searchJSON(d, res))
+			}
+			var b bytes.Buffer
+			if len(res) == 0 {
+				fmt.Fprintf(&b, "No O*NET occupation matches %q.\n", q)
+				writeSuggestions(&b, d.Suggest(q, 5))
+			} else {
+				tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "CODE\tTITLE\tMATCHED")
+				for _, r := range res {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Code, r.Title, matchNote(r.Match))
+				}
+				tw.Flush()
+			}
+			return e.write(&b, d.Attribution(false))
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 20, "show at most this many occupations (0 for all)")
+	return cmd
+}
+
+func matchNote(m string) string {
+	if m == "code" || m == "title" {
+		return ""
+	}
+	return "also called " + m
+}
+
+func writeSuggestions(b *bytes.Buffer, s []onet.SearchResult) {
+	if len(s) == 0 {
+		return
+	}
+	fmt.Fprintln(b, "Did you mean:")
+	for _, r := range s {
+		fmt.Fprintf(b, "  %s  %s\n", r.Code, r.Title)
+	}
+}
+
+// write prints b and the O*NET attribution that must follow O*NET data.
+func (e *env) write(b *bytes.Buffer, attribution string) error {
+	fmt.Fprintf(b, "\n%s\n", attribution)
+	_, err := e.stdout.Write(b.Bytes())
+	return err
+}
+
+func newONETShowCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show CODE",
+		Short: "Show an occupation: ratings, tasks, technology, education, related occupations",
+		Args:  args(1, 1, "one O*NET-SOC code, e.g. 11-3021.00"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			d, err := e.onet()
+			if err != nil {
+				return err
+			}
+			o, err := d.Lookup(a[0])
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return e.printJSON(occupationJSON(d, o))
+			}
+			var b bytes.Buffer
+			writeOccupation(&b, d, o)
+			return e.write(&b, d.Attribution(false))
+		},
+	}
+}
+
+func newONETCompareCmd(e *env) *cobra.Command {
+	var top int
+	var domain string
+	cmd := &cobra.Command{
+		Use:   "compare FROM TO",
+		Short: "Compare two occupations: gaps to close, what transfers, closest management roles",
+		Long: "Compare two O*NET occupations over Skills, Knowledge and (when both have them) Work Activities.\n" +
+			"A gap is an element where TO needs a higher level than FROM, weighted by TO's importance:\n" +
+			"(TO level - FROM level) x TO importance. Values O*NET recommends suppressing are left out.\n" +
+			"Work activity levels spread wider than skill levels, so they tend to lead the combined\n" +
+			"table; --domain shows one domain. --top limits the text tables; --json prints every gap.",
+		Args: args(2, 2, "two O*NET-SOC codes: FROM and TO"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			d, err := e.onet()
+			if err != nil {
+				return err
+			}
+			c, err := onet.Compare(d, a[0], a[1])
+			if err != nil {
+				return err
+			}
+			if domain != "" {
+				if !slices.Contains(onet.Domains, domain) {
+					return usageError{fmt.Errorf("--domain %q: want skills, knowledge or work_activities", domain)}
+				}
+				other := func(g onet.ElementGap) bool { return g.Domain != domain }
+				c.Gaps, c.Transfers = slices.DeleteFunc(c.Gaps, other), slices.DeleteFunc(c.Transfers, other)
+			}
+			if e.json {
+				return e.printJSON(comparisonJSON(c, d.Attribution(true)))
+			}
+			var b bytes.Buffer
+			writeComparison(&b, c, top)
+			return e.write(&b, d.Attribution(true))
+		},
+	}
+	cmd.Flags().IntVar(&top, "top", 10, "rows per table in the text output")
+	cmd.Flags().StringVar(&domain, "domain", "", "only gaps and transfers of one domain: skills, knowledge or work_activities")
+	return cmd
+}
+
+func newONETImportCmd(e *env) *cobra.Command {
+	var release string
+	cmd := &cobra.Command{
+		Use:   "import DIR",
+		Short: "Load an O*NET text release (the files of db_XX_X_text.zip) for Ladder to use",
+		Long: "Read an O*NET text release from DIR and store it as onet.bin in Ladder's data folder,\n" +
+			"where it replaces the built-in O*NET 29.3 data. Delete that file to go back.",
+		Args: args(1, 1, "the folder holding the O*NET text files"),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			d, err := onet.ParseDir(a[0])
+			if err != nil {
+				return ladder.Errorf(ladder.EINVALID, "%v", err)
+			}
+			if release != "" {
+				d.Release = release
+			}
+			if d.Release == "" {
+				return ladder.Errorf(ladder.EINVALID, "%s has no Read Me.txt naming the O*NET release; pass --release", a[0])
+			}
+			if err := os.MkdirAll(e.dataDir, 0o755); err != nil {
+				return err
+			}
+			path := e.dataDir + string(os.PathSeparator) + onet.FileName
+			if err := d.WriteFile(path); err != nil {
+				return err
+			}
+			sum := importJSON(d, path)
+			if e.json {
+				return e.printJSON(sum)
+			}
+			var b bytes.Buffer
+			writeImport(&b, sum)
+			_, err = e.stdout.Write(b.Bytes())
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&release, "release", "", "O*NET release number (e.g. 30.1) when Read Me.txt does not give it")
+	return cmd
+}
+
+// domainLabel names a domain in text output.
+var domainLabel = map[string]string{
+	onet.DomainSkills:         "skill",
+	onet.DomainKnowledge:      "knowledge",
+	onet.DomainWorkActivities: "work activity",
+	onet.DomainWorkStyles:     "work style",
+}
+
+func writeComparison(b *bytes.Buffer, c *onet.Comparison, top int) {
+	fmt.Fprintf(b, "From  %s  %s\nTo    %s  %s\n", c.From.Code, c.From.Title, c.To.Code, c.To.Title)
+	fmt.Fprintf(b, "\nGaps: where the target needs a higher level (gap = level difference x target importance)\n")
+	writeGaps(b, c.Gaps, top, true)
+	fmt.Fprintf(b, "\nWhat transfers: important to the target (IM >= 3), level already met\n")
+	writeGaps(b, c.Transfers, top, false)
+	fmt.Fprintf(b, "\nManagement occupations closest to %s (closeness 0-100)\n", c.From.Code)
+	tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  CODE\tTITLE\tCLOSENESS\tO*NET RELATED")
+	for _, cl := range c.Closest {
+		fmt.Fprintf(tw, "  %s\t%s\t%9.1f\t%s\n", cl.Code, cl.Title, cl.Closeness, yes(cl.Related))
+	}
+	tw.Flush()
+	if len(c.Notes) > 0 {
+		fmt.Fprintln(b, "\nNotes:")
+		for _, n := range c.Notes {
+			fmt.Fprintf(b, "  - %s\n", n)
+		}
+	}
+}
+
+func writeGaps(b *bytes.Buffer, gs []onet.ElementGap, top int, weighted bool) {
+	if len(gs) == 0 {
+		fmt.Fprintln(b, "  (none)")
+		return
+	}
+	tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "  ELEMENT\tDOMAIN\tFROM LV\tTO LV\tTO IM%s\n", map[bool]string{true: "\tGAP x IM"}[weighted])
+	for _, g := range gs[:min(top, len(gs))] {
+		w := ""
+		if weighted {
+			w = fmt.Sprintf("\t%8.2f", g.WeightedGap)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%7.2f\t%5.2f\t%5.2f%s\n", g.Name, domainLabel[g.Domain], g.FromLevel, g.ToLevel, g.ToImportance, w)
+	}
+	tw.Flush()
+	if len(gs) > top {
+		fmt.Fprintf(b, "  ... and %d more (--top or --json for all)\n", len(gs)-top)
+	}
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
+}
+
+// writeImport prints what `ladder onet import` loaded.
+func writeImport(b *bytes.Buffer, s importSummary) {
+	fmt.Fprintf(b, "Imported O*NET %s into %s\n", s.Release, s.Path)
+	fmt.Fprintf(b, "  occupations       %d\n", s.Occupations)
+	for _, dom := range onet.Domains {
+		fmt.Fprintf(b, "  %-17s %d elements, %d occupations rated\n", domainLabel[dom], s.Elements[dom], s.Rated[dom])
+	}
+	fmt.Fprintf(b, "  tasks             %d\n  technology        %d\n  alternate titles  %d\n", s.Tasks, s.Technology, s.AltTitles)
+	if s.Rated[onet.DomainWorkActivities] == 0 {
+		fmt.Fprintln(b, "  (no Work Activities ratings: work activities will not be compared)")
+	}
+}
+
+// Caps on the text output of `ladder onet show`.
+const (
+	showRatings   = 10
+	showStyles    = 5
+	showTasks     = 10
+	showTechGroup = 8
+	showTechEach  = 5
+)
+
+func writeOccupation(b *bytes.Buffer, d *onet.Dataset, o *onet.Occupation) {
+	fmt.Fprintf(b, "%s (%s)\n", o.Title, o.Code)
+	if o.JobZone > 0 {
+		fmt.Fprintf(b, "Job Zone %d of 5\n", o.JobZone)
+	}
+	if o.Description != "" {
+		fmt.Fprintf(b, "\n%s\n", o.Description)
+	}
+	if !d.Rated(o, onet.DomainSkills) {
+		fmt.Fprintf(b, "\nO*NET %s has no skill or knowledge ratings for this occupation yet.\n", d.Release)
+	}
+	marked := false
+	for _, sec := range []struct {
+		domain, heading string
+		n               int
+	}{
+		{onet.DomainSkills, "Top skills by importance (IM 1-5, LV 0-7)", showRatings},
+		{onet.DomainKnowledge, "Top knowledge areas by importance (IM 1-5, LV 0-7)", showRatings},
+		{onet.DomainWorkActivities, "Top work activities by importance (IM 1-5, LV 0-7)", showRatings},
+		{onet.DomainWorkStyles, "Top work styles by importance (IM 1-5)", showStyles},
+	} {
+		marked = writeRatings(b, d.RatingsIn(o, sec.domain), sec.heading, sec.n) || marked
+	}
+	if marked {
+		fmt.Fprintln(b, "  * O*NET recommends suppressing this value (imprecise); NR: level not relevant to the job")
+	}
+	writeTasks(b, o.Tasks)
+	writeTechnology(b, o.TechnologyGroups())
+	if len(o.Related) > 0 {
+		fmt.Fprintln(b, "\nRelated occupations")
+		for _, rc := range o.Related {
+			fmt.Fprintf(b, "  %s  %s\n", rc, relatedTitle(d, rc))
+		}
+	}
+	writeEducation(b, o.Education)
+}
+
+// writeRatings prints the top n ratings and reports whether it marked a
+// value as suppressed or not relevant.
+func writeRatings(b *bytes.Buffer, rs []onet.ElementRating, heading string, n int) (marked bool) {
+	if len(rs) == 0 {
+		return false
+	}
+	fmt.Fprintf(b, "\n%s\n", heading)
+	tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
+	for _, r := range rs[:min(n, len(rs))] {
+		im, lv := mark(r.Importance, r.HasImportance, r.ImportanceSuppressed), mark(r.Level, r.HasLevel, r.LevelSuppressed)
+		if r.HasLevel && r.NotRelevant {
+			lv += " NR"
+		}
+		marked = marked || strings.ContainsAny(im+lv, "*N")
+		if r.HasLevel {
+			im += "\tLV " + lv
+		}
+		fmt.Fprintf(tw, "  %s\tIM %s\n", r.Element.Name, im)
+	}
+	tw.Flush()
+	return marked
+}
+
+func mark(v onet.Value, has, suppressed bool) string {
+	switch {
+	case !has:
+		return "-"
+	case suppressed:
+		return v.String() + "*"
+	}
+	return v.String()
+}
+
+func writeTasks(b *bytes.Buffer, ts []onet.Task) {
+	var core []string
+	for _, t := range ts {
+		if t.Core && len(core) < showTasks {
+			core = append(core, t.Statement)
+		}
+	}
+	if len(core) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nCore tasks (%d of %d tasks)\n", len(core), len(ts))
+	for _, t := range core {
+		fmt.Fprintf(b, "  - %s\n", t)
+	}
+}
+
+func writeTechnology(b *bytes.Buffer, gs []onet.TechGroup) {
+	if len(gs) == 0 {
+		return
+	}
+	fmt.Fprintln(b, "\nTechnology skills (hot technologies first)")
+	for _, g := range gs[:min(showTechGroup, len(gs))] {
+		var ex []string
+		for _, t := range g.Skills[:min(showTechEach, len(g.Skills))] {
+			ex = append(ex, t.Example+techNote(t))
+		}
+		if more := len(g.Skills) - showTechEach; more > 0 {
+			ex = append(ex, fmt.Sprintf("+%d more", more))
+		}
+		fmt.Fprintf(b, "  %s: %s\n", g.Category, strings.Join(ex, ", "))
+	}
+	if more := len(gs) - showTechGroup; more > 0 {
+		fmt.Fprintf(b, "  ... and %d more categories (--json for all)\n", more)
+	}
+}
+
+func techNote(t onet.TechSkill) string {
+	switch {
+	case t.Hot && t.InDemand:
+		return " (hot, in demand)"
+	case t.Hot:
+		return " (hot)"
+	case t.InDemand:
+		return " (in demand)"
+	}
+	return ""
+}
+
+func relatedTitle(d *onet.Dataset, code string) string {
+	if r, ok := d.Occupation(code); ok {
+		return r.Title
+	}
+	return "(not in this O*NET copy)"
+}
+
+func writeEducation(b *bytes.Buffer, es []onet.EducationShare) {
+	if len(es) == 0 {
+		return
+	}
+	es = slices.Clone(es)
+	slices.SortStableFunc(es, func(x, y onet.EducationShare) int { return int(y.Percent) - int(x.Percent) })
+	fmt.Fprintln(b, "\nRequired education (share of respondents)")
+	for _, s := range es {
+		fmt.Fprintf(b, "  %5.1f%%%s  %s\n", s.Percent.Float(), map[bool]string{true: "*", false: " "}[s.Suppressed], shortLabel(s.Label))
+	}
+}
+
+// shortLabel cuts O*NET's category description to its name: "Post-Secondary
+// Certificate - awarded for ..." becomes "Post-Secondary Certificate".
+func shortLabel(s string) string {
+	name, _, _ := strings.Cut(s, " - ")
+	return name
+}
+
+// JSON wire types of `ladder onet`. The compare shape is a fixed contract
+// that scripts rely on: add fields only with care, never rename. Lists are
+// never null. Values are O*NET's Data Values as numbers (1.88).
+
+type onetRefJSON struct {
+	Code  string `json:"code"`
+	Title string `json:"title"`
+}
+
+type onetGapJSON struct {
+	ElementID    string  `json:"element_id"`
+	Name         string  `json:"name"`
+	Domain       string  `json:"domain"`
+	FromLevel    float64 `json:"from_level"`
+	ToLevel      float64 `json:"to_level"`
+	ToImportance float64 `json:"to_importance"`
+	WeightedGap  float64 `json:"weighted_gap"`
+}
+
+type onetClosestJSON struct {
+	Code      string  `json:"code"`
+	Title     string  `json:"title"`
+	Closeness float64 `json:"closeness"`
+	Related   bool    `json:"related"`
+}
+
+type onetComparisonJSON struct {
+	From        onetRefJSON       `json:"from"`
+	To          onetRefJSON       `json:"to"`
+	Gaps        []onetGapJSON     `json:"gaps"`
+	Transfers   []onetGapJSON     `json:"transfers"`
+	Closest     []onetClosestJSON `json:"closest_management"`
+	Attribution string            `json:"attribution"`
+}
+
+func comparisonJSON(c *onet.Comparison, attribution string) onetComparisonJSON {
+	gap := func(g onet.ElementGap) onetGapJSON { return onetGapJSON(g) }
+	return onetComparisonJSON{
+		From:        onetRefJSON(c.From),
+		To:          onetRefJSON(c.To),
+		Gaps:        convert(c.Gaps, gap),
+		Transfers:   convert(c.Transfers, gap),
+		Closest:     convert(c.Closest, func(cl onet.Closeness) onetClosestJSON { return onetClosestJSON(cl) }),
+		Attribution: attribution,
+	}
+}
+
+// convert maps a slice, giving an empty (not nil) slice for JSON's sake.
+func convert[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, 0, len(in))
+	for _, v := range in {
+		out = append(out, f(v))
+	}
+	return out
+}
+
+type onetSearchResultJSON struct {
+	Code  string `json:"code"`
+	Title string `json:"title"`
+	Match string `json:"match"` // "code", "title" or the alternate title
+}
+
+type onetSearchJSON struct {
+	Results     []onetSearchResultJSON `json:"results"`
+	Attribution string                 `json:"attribution"`
+}
+
+func searchJSON(d *onet.Dataset, res []onet.SearchResult) onetSearchJSON {
+	return onetSearchJSON{
+		Results: convert(res, func(r onet.SearchResult) onetSearchResultJSON {
+			return onetSearchResultJSON{r.Code, r.Title, r.Match}
+		}),
+		Attribution: d.Attribution(false),
+	}
+}
+
+// onetRatingJSON gives an absent value as null. Level is O*NET's Data
+// Value even when not_relevant is true.
+type onetRatingJSON struct {
+	ElementID            string   `json:"element_id"`
+	Name                 string   `json:"name"`
+	Importance           *float64 `json:"importance"`
+	Level                *float64 `json:"level"`
+	ImportanceSuppressed bool     `json:"importance_suppressed"`
+	LevelSuppressed      bool     `json:"level_suppressed"`
+	NotRelevant          bool     `json:"not_relevant"`
+}
+
+type onetTaskJSON struct {
+	Statement string `json:"statement"`
+	Core      bool   `json:"core"`
+}
+
+type onetTechJSON struct {
+	Example  string `json:"example"`
+	Category string `json:"category"`
+	Hot      bool   `json:"hot"`
+	InDemand bool   `json:"in_demand"`
+}
+
+type onetEducationJSON struct {
+	Category   int     `json:"category"`
+	Label      string  `json:"label"`
+	Percent    float64 `json:"percent"`
+	Suppressed bool    `json:"suppressed"`
+}
+
+type onetOccupationJSON struct {
+	Code        string `json:"code"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	JobZone     int    `json:"job_zone"` // 0: none given
+	// Ratings by domain, most important first.
+	Ratings     map[string][]onetRatingJSON `json:"ratings"`
+	Tasks       []onetTaskJSON              `json:"tasks"`
+	Technology  []onetTechJSON              `json:"technology"`
+	Related     []onetRefJSON               `json:"related"`
+	AltTitles   []string                    `json:"alternate_titles"`
+	Education   []onetEducationJSON         `json:"education"`
+	Attribution string                      `json:"attribution"`
+}
+
+func occupationJSON(d *onet.Dataset, o *onet.Occupation) onetOccupationJSON {
+	out := onetOccupationJSON{
+		Code: o.Code, Title: o.Title, Description: o.Description, JobZone: o.JobZone,
+		Ratings:    map[string][]onetRatingJSON{},
+		Tasks:      convert(o.Tasks, func(t onet.Task) onetTaskJSON { return onetTaskJSON(t) }),
+		Technology: convert(o.Technology, func(t onet.TechSkill) onetTechJSON { return onetTechJSON(t) }),
+		Related: convert(o.Related, func(c string) onetRefJSON {
+			return onetRefJSON{c, relatedTitle(d, c)}
+		}),
+		AltTitles: append([]string{}, o.AltTitles...),
+		Education: convert(o.Education, func(s onet.EducationShare) onetEducationJSON {
+			return onetEducationJSON{s.Category, s.Label, s.Percent.Float(), s.Suppressed}
+		}),
+		Attribution: d.Attribution(false),
+	}
+	for _, dom := range onet.Domains {
+		out.Ratings[dom] = convert(d.RatingsIn(o, dom), func(r onet.ElementRating) onetRatingJSON {
+			return onetRatingJSON{
+				ElementID: r.Element.ID, Name: r.Element.Name,
+				Importance: value(r.Importance, r.HasImportance), Level: value(r.Level, r.HasLevel),
+				ImportanceSuppressed: r.ImportanceSuppressed, LevelSuppressed: r.LevelSuppressed, NotRelevant: r.NotRelevant,
+			}
+		})
+	}
+	return out
+}
+
+func value(v onet.Value, has bool) *float64 {
+	if !has {
+		return nil
+	}
+	f := v.Float()
+	return &f
+}
+
+// importSummary is what `ladder onet import` reports, in text or JSON.
+type importSummary struct {
+	Release     string         `json:"release"`
+	Path        string         `json:"path"`
+	Occupations int            `json:"occupations"`
+	Elements    map[string]int `json:"elements"` // by domain
+	Rated       map[string]int `json:"rated"`    // occupations with ratings, by domain
+	Tasks       int            `json:"tasks"`
+	Technology  int            `json:"technology"`
+	AltTitles   int            `json:"alternate_titles"`
+}
+
+func importJSON(d *onet.Dataset, path string) importSummary {
+	s := importSummary{Release: d.Release, Path: path, Occupations: len(d.Occupations), Elements: map[string]int{}, Rated: map[string]int{}}
+	for _, el := range d.Elements {
+		s.Elements[el.Domain]++
+	}
+	for i := range d.Occupations {
+		o := &d.Occupations[i]
+		s.Tasks += len(o.Tasks)
+		s.Technology += len(o.Technology)
+		s.AltTitles += len(o.AltTitles)
+		for _, dom := range onet.Domains {
+			if d.Rated(o, dom) {
+				s.Rated[dom]++
+			}
+		}
+	}
+	return s
+}

@@ -1,0 +1,83 @@
+// Package demo creates Ladder's demo person: Alex Moreno, a system
+// administrator of six years who wants to become an IT manager, with two
+// self-assessments six months apart, so a newcomer sees a filled app at once.
+package demo
+
+import (
+	"context"
+	"time"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/journey"
+)
+
+// Email is the demo person's address; loading the demo again replaces them.
+const Email = "alex.moreno@example.com"
+
+// first and second are the two self-assessments. Alex starts strong on the
+// technical side and in calm problem-solving, weak on money, vendors and
+// people leadership; six months later, after leading a migration project and
+// owning a budget line, some of that has moved.
+var first = map[string]int{
+	"delegation": 2, "motivating-teams": 2, "conflict-resolution": 2, "developing-people": 3, "building-trust": 3,
+	"team-dynamics": 2, "technical-translation": 3, "cross-team-collaboration": 2, "negotiation": 1,
+	"clear-instructions": 3, "stakeholder-communication": 2, "executive-presentation": 1, "self-awareness": 3,
+	"self-regulation": 3, "empathy": 3, "social-skills": 2, "business-processes": 2, "budgeting": 1,
+	"cost-benefit-analysis": 2, "vendor-management": 2, "it-business-value": 2, "business-alignment": 2,
+	"strategic-planning": 1, "innovation": 3, "risk-management": 3, "service-management": 3,
+	"policy-governance": 2, "delivery-methods": 2, "project-tooling": 3, "scope-management": 2,
+	"resource-management": 2, "schedule-management": 2, "decisions-under-pressure": 3, "problem-solving": 4,
+	"prioritisation": 3, "technical-credibility": 4, "architecture-judgement": 3, "technology-currency": 4,
+}
+
+var second = map[string]int{
+	"delegation": 3, "motivating-teams": 2, "conflict-resolution": 2, "developing-people": 3, "building-trust": 3,
+	"team-dynamics": 3, "technical-translation": 3, "cross-team-collaboration": 3, "negotiation": 2,
+	"clear-instructions": 3, "stakeholder-communication": 3, "executive-presentation": 2, "self-awareness": 3,
+	"self-regulation": 3, "empathy": 3, "social-skills": 3, "business-processes": 2, "budgeting": 2,
+	"cost-benefit-analysis": 2, "vendor-management": 2, "it-business-value": 2, "business-alignment": 2,
+	"strategic-planning": 2, "innovation": 3, "risk-management": 3, "service-management": 3,
+	"policy-governance": 2, "delivery-methods": 3, "project-tooling": 3, "scope-management": 3,
+	"resource-management": 2, "schedule-management": 3, "decisions-under-pressure": 3, "problem-solving": 4,
+	"prioritisation": 3, "technical-credibility": 4, "architecture-judgement": 3, "technology-currency": 4,
+}
+
+// notes explain a few answers in Alex's words, as a real person would.
+var notes = map[string]string{
+	"budgeting":   "Never owned a budget; I only send quotes to my manager.",
+	"negotiation": "I let my manager talk to vendors.",
+	"delegation":  "Handed the patch rota to Priya this spring; checking in less each week.",
+}
+
+// Load creates (or re-creates) the demo person and their assessments in one
+// go and returns the person. now dates the second assessment.
+func Load(ctx context.Context, j *journey.Journey, now time.Time) (*ladder.Person, error) {
+	if old, err := j.Persons.FindPersonByEmail(ctx, Email); err == nil {
+		if err := j.Persons.DeletePerson(ctx, old.ID); err != nil {
+			return nil, err
+		}
+	} else if ladder.ErrorCode(err) != ladder.ENOTFOUND {
+		return nil, err
+	}
+	p := &ladder.Person{Name: "Alex Moreno", Email: Email, StartRole: "system-administrator", TargetRole: "it-manager"}
+	if err := j.Persons.CreatePerson(ctx, p); err != nil {
+		return nil, err
+	}
+	now = now.UTC().Truncate(time.Second)
+	for i, levels := range []map[string]int{first, second} {
+		at := now.AddDate(0, -6*(1-i), 0)
+		a := &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, TargetRole: p.TargetRole,
+			StartedAt: at.Add(-25 * time.Minute), CompletedAt: at}
+		for k, l := range levels {
+			note := ""
+			if i == 0 {
+				note = notes[k]
+			}
+			a.Ratings = append(a.Ratings, ladder.Rating{Competency: k, Level: l, Note: note, RatedAt: at})
+		}
+		if err := j.Assessments.CreateAssessment(ctx, a); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}

@@ -1,0 +1,201 @@
+// Package journey is the application layer of the personal journey: it ties
+// the store, the competency model, the O*NET data and the readiness
+// computations together so the CLI, the web pages and the API all run the
+// same logic.
+package journey
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/model"
+	"github.com/ladderhq/ladder/internal/onet"
+	"github.com/ladderhq/ladder/internal/sqldb"
+)
+
+// Journey holds the services the personal journey needs.
+type Journey struct {
+	DB          *sqldb.DB
+	Persons     ladder.PersonService
+	Assessments ladder.AssessmentService
+	Models      ladder.ModelService
+	Settings    ladder.SettingService
+	// ONET returns the O*NET dataset; it is loaded on first use.
+	ONET func() (*onet.Dataset, error)
+}
+
+// New returns a Journey on db.
+func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
+	j := &Journey{DB: db, Persons: sqldb.NewPersonService(db), Models: sqldb.NewModelService(db),
+		Settings: sqldb.NewSettingService(db), ONET: onetData}
+	j.Assessments = sqldb.NewAssessmentService(db, j.Model)
+	return j
+}
+
+// Model returns the competency model in use: an imported one, else the
+// built-in default.
+func (j *Journey) Model(ctx context.Context) (*ladder.Model, error) {
+	m, err := j.Models.ActiveModel(ctx)
+	if ladder.ErrorCode(err) == ladder.ENOTFOUND {
+		return model.Default(), nil
+	}
+	return m, err
+}
+
+// StartRole is a resolved starting point: one of the model's roles, or an
+// O*NET occupation.
+type StartRole struct {
+	Value    string // what is stored: a role slug or an O*NET code
+	Title    string
+	Role     *ladder.Role // nil for a bare O*NET occupation
+	ONETCode string       // the occupation whose data informs the prior
+	Proxy    bool         // ONETCode stands in for an unrated occupation
+}
+
+// ResolveStart finds a start role by slug, title or O*NET code. Unknown
+// input is ENOTFOUND with the closest matches listed.
+func (j *Journey) ResolveStart(ctx context.Context, m *ladder.Model, input string) (*StartRole, error) {
+	in := strings.TrimSpace(input)
+	if r, ok := findRole(m, in, ""); ok {
+		s := &StartRole{Value: r.Slug, Title: r.Title, Role: &r, ONETCode: r.ONETCode}
+		if r.ONETProxy != "" {
+			s.ONETCode, s.Proxy = r.ONETProxy, true
+		}
+		return s, nil
+	}
+	d, err := j.ONET()
+	if err != nil {
+		return nil, err
+	}
+	if o, ok := d.Occupation(in); ok {
+		s := &StartRole{Value: o.Code, Title: o.Title, ONETCode: o.Code}
+		if !d.Rated(o, onet.DomainSkills) {
+			s.ONETCode, s.Proxy = ratedStandIn(m, d, o), true
+		}
+		return s, nil
+	}
+	return nil, notFound("start role", in, roleSuggestions(m, in, ""), d.Suggest(in, 5))
+}
+
+// ResolveTarget finds a target role by slug or title.
+func (j *Journey) ResolveTarget(m *ladder.Model, input string) (ladder.Role, error) {
+	in := strings.TrimSpace(input)
+	if r, ok := findRole(m, in, ladder.RoleTarget); ok {
+		return r, nil
+	}
+	return ladder.Role{}, notFound("target role", in, roleSuggestions(m, in, ladder.RoleTarget), nil)
+}
+
+// ratedStandIn picks a rated occupation for one O*NET has not rated yet: the
+// proxy one of our roles names for it, else the first rated occupation O*NET
+// lists as related. "" when there is none.
+func ratedStandIn(m *ladder.Model, d *onet.Dataset, o *onet.Occupation) string {
+	for _, r := range m.Roles {
+		if r.ONETCode == o.Code && r.ONETProxy != "" {
+			return r.ONETProxy
+		}
+	}
+	for _, code := range o.Related {
+		if rel, ok := d.Occupation(code); ok && d.Rated(rel, onet.DomainSkills) {
+			return rel.Code
+		}
+	}
+	return ""
+}
+
+func findRole(m *ladder.Model, in, kind string) (ladder.Role, bool) {
+	for _, r := range m.Roles {
+		if kind != "" && r.Kind != kind {
+			continue
+		}
+		if r.Slug == strings.ToLower(in) || strings.EqualFold(r.Title, in) {
+			return r, true
+		}
+	}
+	return ladder.Role{}, false
+}
+
+// roleSuggestions ranks roles by how close their slug or title is to in.
+func roleSuggestions(m *ladder.Model, in, kind string) []string {
+	type cand struct {
+		s string
+		d int
+	}
+	var cs []cand
+	low := strings.ToLower(in)
+	for _, r := range m.Roles {
+		if kind != "" && r.Kind != kind {
+			continue
+		}
+		d := min(editDistance(low, r.Slug), editDistance(low, strings.ToLower(r.Title)))
+		switch {
+		case low == "":
+		case strings.Contains(r.Slug, low) || strings.Contains(strings.ToLower(r.Title), low):
+			d = 0
+		case subsequence(low, r.Slug):
+			// Abbreviations such as "sysadmn" or "dba" keep their letters in order.
+			d = 1
+		}
+		cs = append(cs, cand{fmt.Sprintf("%s (%s)", r.Slug, r.Title), d})
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	var out []string
+	for i, c := range cs {
+		if i == 5 || (i >= 3 && c.d > 3) {
+			break
+		}
+		out = append(out, c.s)
+	}
+	return out
+}
+
+func notFound(what, in string, roles []string, occs []onet.SearchResult) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "unknown %s %q", what, in)
+	if len(roles) > 0 {
+		b.WriteString("; closest roles: " + strings.Join(roles, ", "))
+	}
+	if len(occs) > 0 {
+		var s []string
+		for _, o := range occs {
+			s = append(s, o.Code+" "+o.Title)
+		}
+		b.WriteString("; closest O*NET occupations: " + strings.Join(s, ", "))
+	}
+	return &ladder.Error{Code: ladder.ENOTFOUND, Message: b.String()}
+}
+
+// subsequence reports whether the letters of a appear in b in order.
+func subsequence(a, b string) bool {
+	i := 0
+	for j := 0; i < len(a) && j < len(b); j++ {
+		if a[i] == b[j] {
+			i++
+		}
+	}
+	return i == len(a)
+}
+
+// editDistance is the Levenshtein distance, for "did you mean".
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,119 @@
+package journey
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/onet"
+	"github.com/ladderhq/ladder/internal/readiness"
+)
+
+// Snapshot is everything known about a person's levels at one moment, from
+// which gaps, readiness and its trend are computed.
+type Snapshot struct {
+	Person      *ladder.Person
+	Model       *ladder.Model
+	Start       *StartRole // nil when the start role is unset or unknown
+	Target      ladder.Role
+	Assessments []*ladder.Assessment
+	Prior       map[string]readiness.Prior
+	Levels      map[string]readiness.Current
+}
+
+// Snapshot loads a person's assessments and start occupation and computes
+// their current levels. target overrides the person's target role when set.
+func (j *Journey) Snapshot(ctx context.Context, p *ladder.Person, target string) (*Snapshot, error) {
+	m, err := j.Model(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{Person: p, Model: m}
+	if target == "" {
+		target = p.TargetRole
+	}
+	if target == "" {
+		return nil, ladder.Errorf(ladder.EINVALID, "no target role chosen yet: set one with `ladder init --target SLUG`")
+	}
+	if s.Target, err = j.ResolveTarget(m, target); err != nil {
+		return nil, err
+	}
+	if p.StartRole != "" {
+		if s.Start, err = j.ResolveStart(ctx, m, p.StartRole); err != nil && ladder.ErrorCode(err) != ladder.ENOTFOUND {
+			return nil, err
+		}
+	}
+	if s.Prior, err = j.prior(m, s.Start); err != nil {
+		return nil, err
+	}
+	s.Assessments, err = j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID, Kind: ladder.AssessSelf})
+	if err != nil {
+		return nil, err
+	}
+	s.Levels = readiness.CurrentLevels(m, readiness.Inputs{
+		Self:  readiness.LatestSelf(s.Assessments, j.DB.Now()),
+		Prior: s.Prior,
+	})
+	return s, nil
+}
+
+// prior estimates levels from the start occupation's O*NET ratings and, for
+// one of our start roles, its profile.
+func (j *Journey) prior(m *ladder.Model, start *StartRole) (map[string]readiness.Prior, error) {
+	if start == nil {
+		return nil, nil
+	}
+	d, err := j.ONET()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]readiness.Prior{}
+	if o, ok := d.Occupation(start.ONETCode); ok {
+		basis := fmt.Sprintf("O*NET data for %s %s", o.Code, o.Title)
+		if start.Proxy {
+			basis += " (standing in for " + start.Title + ", which O*NET has not rated)"
+		}
+		out = readiness.PriorFromONET(m, ElementRatings(d, o), basis)
+	}
+	if start.Role != nil {
+		out = readiness.PriorFromRole(*start.Role, out)
+	}
+	return out, nil
+}
+
+// ElementRatings converts an occupation's O*NET ratings for the prior,
+// honouring O*NET's flags: a suppressed value is left out, a level marked
+// Not Relevant counts as 0.
+func ElementRatings(d *onet.Dataset, o *onet.Occupation) map[string]readiness.ElementRating {
+	out := make(map[string]readiness.ElementRating, len(o.Ratings))
+	for _, r := range o.Ratings {
+		if !r.HasImportance || r.ImportanceSuppressed {
+			continue
+		}
+		er := readiness.ElementRating{Importance: r.Importance.Float()}
+		if e, ok := d.Element(r.Element); ok && e.Domain != onet.DomainWorkStyles {
+			if !r.HasLevel || r.LevelSuppressed {
+				continue
+			}
+			er.Level, er.HasLevel = r.EffectiveLevel().Float(), true
+		}
+		out[r.Element] = er
+	}
+	return out
+}
+
+// Gaps returns the gaps to the snapshot's target, largest first.
+func (s *Snapshot) Gaps() []readiness.Gap { return readiness.Gaps(s.Model, s.Target, s.Levels) }
+
+// Readiness returns the readiness for the snapshot's target.
+func (s *Snapshot) Readiness() readiness.Result {
+	return readiness.Readiness(s.Model, s.Target, s.Levels)
+}
+
+// AllTargets returns the readiness for every target role, best first.
+func (s *Snapshot) AllTargets() []readiness.Result { return readiness.AllTargets(s.Model, s.Levels) }
+
+// Trend returns readiness for the target after each completed assessment.
+func (s *Snapshot) Trend() []readiness.Point {
+	return readiness.Trend(s.Model, s.Target, s.Assessments, s.Prior)
+}
