@@ -9,6 +9,7 @@ import (
 
 	"github.com/ladderhq/ladder/internal/api"
 	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/readiness"
 )
 
 func newGapsCmd(e *env) *cobra.Command {
@@ -36,15 +37,31 @@ requirement; the table shows those with a gap unless --all.`,
 			w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "#\tCOMPETENCY\tAREA\tREQUIRED\tCURRENT\tGAP\tIMPORTANCE\tWEIGHTED\tFROM")
 			shown := 0
+			var bases []string
+			seen := map[string]bool{}
 			for _, g := range gaps {
 				if (g.Gap == 0 && !all) || (top > 0 && shown == top) {
 					continue
 				}
 				shown++
+				from := g.Basis
+				if g.Source == readiness.SourcePrior {
+					from = "estimate*"
+					if !seen[g.Basis] {
+						seen[g.Basis] = true
+						bases = append(bases, g.Basis)
+					}
+				}
 				fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\t%s\t%d\t%s\t%s\n", shown, g.Name, g.AreaName, g.Required,
-					num(g.Current), num(g.Gap), g.Importance, num(g.WeightedGap), g.Basis)
+					num(g.Current), num(g.Gap), g.Importance, num(g.WeightedGap), from)
 			}
 			w.Flush()
+			for _, b := range bases {
+				fmt.Fprintf(e.stdout, "* %s\n", b)
+			}
+			if len(bases) > 0 && s.Attribution != "" {
+				fmt.Fprintf(e.stdout, "\n%s\n", s.Attribution)
+			}
 			if shown == 0 {
 				fmt.Fprintln(e.stdout, "No gaps: your current levels meet every requirement of the role.")
 			}
@@ -104,6 +121,9 @@ func printReadiness(e *env, s *journey.Snapshot, r api.Readiness) {
 	}
 	w.Flush()
 	fmt.Fprintf(e.stdout, "\nHow it is computed: %s\n", api.ReadinessMethod)
+	if r.Sources["prior"] > 0 && s.Attribution != "" {
+		fmt.Fprintf(e.stdout, "\nEstimates use O*NET data. %s\n", s.Attribution)
+	}
 }
 
 func printAllTargets(e *env, s *journey.Snapshot) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -184,7 +185,7 @@ func newONETImportCmd(e *env) *cobra.Command {
 			if err := os.MkdirAll(e.dataDir, 0o755); err != nil {
 				return err
 			}
-			path := e.dataDir + string(os.PathSeparator) + onet.FileName
+			path := filepath.Join(e.dataDir, onet.FileName)
 			if err := d.WriteFile(path); err != nil {
 				return err
 			}

@@ -19,6 +19,9 @@ type Snapshot struct {
 	Assessments []*ladder.Assessment
 	Prior       map[string]readiness.Prior
 	Levels      map[string]readiness.Current
+	// Attribution is O*NET's credit line when estimates come from O*NET
+	// data (in its "modified" form: the estimates are derived values).
+	Attribution string
 }
 
 // Snapshot loads a person's assessments and start occupation and computes
@@ -43,7 +46,7 @@ func (j *Journey) Snapshot(ctx context.Context, p *ladder.Person, target string)
 			return nil, err
 		}
 	}
-	if s.Prior, err = j.prior(m, s.Start); err != nil {
+	if s.Prior, s.Attribution, err = j.prior(m, s.Start); err != nil {
 		return nil, err
 	}
 	s.Assessments, err = j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID, Kind: ladder.AssessSelf})
@@ -59,16 +62,18 @@ func (j *Journey) Snapshot(ctx context.Context, p *ladder.Person, target string)
 
 // prior estimates levels from the start occupation's O*NET ratings and, for
 // one of our start roles, its profile.
-func (j *Journey) prior(m *ladder.Model, start *StartRole) (map[string]readiness.Prior, error) {
+func (j *Journey) prior(m *ladder.Model, start *StartRole) (map[string]readiness.Prior, string, error) {
 	if start == nil {
-		return nil, nil
+		return nil, "", nil
 	}
 	d, err := j.ONET()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	out := map[string]readiness.Prior{}
+	credit := ""
 	if o, ok := d.Occupation(start.ONETCode); ok {
+		credit = d.Attribution(true)
 		basis := fmt.Sprintf("O*NET data for %s %s", o.Code, o.Title)
 		if start.Proxy {
 			basis += " (standing in for " + start.Title + ", which O*NET has not rated)"
@@ -78,7 +83,7 @@ func (j *Journey) prior(m *ladder.Model, start *StartRole) (map[string]readiness
 	if start.Role != nil {
 		out = readiness.PriorFromRole(*start.Role, out)
 	}
-	return out, nil
+	return out, credit, nil
 }
 
 // ElementRatings converts an occupation's O*NET ratings for the prior,

@@ -47,8 +47,9 @@ const (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// domainCodes numbers the domains in the file; the index is the code.
-var domainCodes = Domains
+// domainCodes numbers the domains in the file; the index is the code. It is
+// its own array so that nothing done to Domains can change the format.
+var domainCodes = [...]string{DomainSkills, DomainKnowledge, DomainWorkActivities, DomainWorkStyles}
 
 // WriteTo writes d in Ladder's binary format; Decode reads it back. It
 // fails on a Dataset that Decode would reject (unsorted, dangling element).
