@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"charm.land/huh/v2"
 	"github.com/spf13/cobra"
@@ -113,28 +114,53 @@ func assessForm(e *env, j *journey.Journey, p *ladder.Person, area string, all b
 	for _, r := range a.Ratings {
 		done[r.Competency] = true
 	}
-	for i, c := range comps {
-		if done[c.Key] {
+	// One form per area: within a form the questions follow each other
+	// without handing the terminal over, so no keystroke is lost, and each
+	// area's answers are saved as soon as it is done.
+	for _, group := range byArea(comps) {
+		var todo []ladder.Competency
+		for _, c := range group {
+			if !done[c.Key] {
+				todo = append(todo, c)
+			}
+		}
+		if len(todo) == 0 {
 			continue
 		}
-		level, err := askLevel(e, m, c, i+1, len(comps))
+		rs, stopped, err := askArea(e, m, todo, len(done), len(comps))
 		if err != nil {
 			return err
 		}
-		if level == stopHere {
+		if len(rs) > 0 {
+			if err := j.Assessments.SaveRatings(ctx, a.ID, rs); err != nil {
+				return err
+			}
+		}
+		for _, r := range rs {
+			done[r.Competency] = true
+		}
+		if stopped {
 			fmt.Fprintf(e.stdout, "Saved. %d of %d rated; run `ladder assess` to carry on.\n", len(done), len(comps))
 			return nil
 		}
-		if err := j.Assessments.SaveRatings(ctx, a.ID, []ladder.Rating{{Competency: c.Key, Level: level}}); err != nil {
-			return err
-		}
-		done[c.Key] = true
 	}
 	if err := j.Assessments.CompleteAssessment(ctx, a.ID); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Assessment #%d complete. See `ladder gaps` and `ladder readiness`.\n", a.ID)
 	return nil
+}
+
+// byArea splits competencies (in model order) into runs of one area.
+func byArea(cs []ladder.Competency) [][]ladder.Competency {
+	var out [][]ladder.Competency
+	for i, c := range cs {
+		if i == 0 || c.Area != cs[i-1].Area {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], c)
+	}
+	return out
 }
 
 // competenciesToRate lists the target role's competencies (or all, or one
@@ -179,20 +205,51 @@ func draftAssessment(e *env, j *journey.Journey, p *ladder.Person) (*ladder.Asse
 	return a, j.Assessments.CreateAssessment(e.ctx, a)
 }
 
-func askLevel(e *env, m *ladder.Model, c ladder.Competency, n, total int) (int, error) {
+// askArea asks for a level for each competency, one screen each. Choosing
+// "Stop here" hides the remaining questions; the answers before it count.
+func askArea(e *env, m *ladder.Model, cs []ladder.Competency, answered, total int) ([]ladder.Rating, bool, error) {
+	levels := make([]int, len(cs))
+	stopped := func(upTo int) bool {
+		for _, l := range levels[:upTo] {
+			if l == stopHere {
+				return true
+			}
+		}
+		return false
+	}
+	var groups []*huh.Group
+	for i, c := range cs {
+		levels[i] = ladder.NotSure
+		groups = append(groups, huh.NewGroup(levelSelect(m, c, answered+i+1, total, &levels[i])).
+			WithHideFunc(func() bool { return stopped(i) }))
+	}
+	if err := e.runForm(huh.NewForm(groups...)); err != nil {
+		return nil, false, err
+	}
+	var rs []ladder.Rating
+	for i, c := range cs {
+		if levels[i] == stopHere {
+			return rs, true, nil
+		}
+		rs = append(rs, ladder.Rating{Competency: c.Key, Level: levels[i]})
+	}
+	return rs, false, nil
+}
+
+// levelSelect shows one competency with its five level descriptors.
+func levelSelect(m *ladder.Model, c ladder.Competency, n, total int, level *int) *huh.Select[int] {
 	area, _ := m.Area(c.Area)
+	var desc strings.Builder
+	desc.WriteString(c.Description + "\n\nLevel descriptors:")
 	var opts []huh.Option[int]
 	for i, d := range c.Levels {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%d %s: %s", i+1, m.LevelNames[i], d), i+1))
+		fmt.Fprintf(&desc, "\n%d %s: %s", i+1, m.LevelNames[i], d)
+		opts = append(opts, huh.NewOption(fmt.Sprintf("%d %s", i+1, m.LevelNames[i]), i+1))
 	}
-	opts = append(opts, huh.NewOption("Not sure", ladder.NotSure), huh.NewOption("Stop here (saved; carry on later)", stopHere))
-	level := ladder.NotSure
-	form := huh.NewForm(huh.NewGroup(
-		huh.NewSelect[int]().
-			Title(fmt.Sprintf("[%d/%d] %s: %s", n, total, area.Name, c.Name)).
-			Description(c.Description).
-			Options(opts...).
-			Value(&level),
-	))
-	return level, e.runForm(form)
+	opts = append(opts, huh.NewOption("Not sure", ladder.NotSure), huh.NewOption("Stop here (answers so far are saved; carry on later)", stopHere))
+	return huh.NewSelect[int]().
+		Title(fmt.Sprintf("[%d/%d] %s: %s", n, total, area.Name, c.Name)).
+		Description(desc.String()).
+		Options(opts...).
+		Value(level)
 }

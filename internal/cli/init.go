@@ -182,7 +182,7 @@ func (e *env) runForm(f *huh.Form) error {
 	f = f.WithInput(e.stdin).WithOutput(e.stdout).WithAccessible(e.accessible)
 	err := f.RunWithContext(e.ctx)
 	if err == huh.ErrUserAborted {
-		return ladder.Errorf(ladder.EINVALID, "cancelled; nothing was saved")
+		return ladder.Errorf(ladder.EINVALID, "cancelled; the answers on the open form were not saved")
 	}
 	return err
 }

@@ -28,9 +28,9 @@ func newONETCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-// args checks the count of positional arguments and reports a mistake as a
+// onetArgs checks the count of positional arguments and reports a mistake as a
 // usage error (exit code 2), like a bad flag.
-func args(min, max int, what string) cobra.PositionalArgs {
+func onetArgs(min, max int, what string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, a []string) error {
 		if len(a) < min || (max >= 0 && len(a) > max) {
 			return usageError{fmt.Errorf("want %s", what)}
@@ -44,7 +44,7 @@ func newONETSearchCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search TEXT...",
 		Short: "Find occupations by code, title or alternate title",
-		Args:  args(1, -1, "search words or a code prefix"),
+		Args:  onetArgs(1, -1, "search words or a code prefix"),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			d, err := e.onet()
 			if err != nil {
@@ -53,35 +53,35 @@ func newONETSearchCmd(e *env) *cobra.Command {
 			q := strings.Join(a, " ")
 			res := d.Search(q, limit)
 			if e.json {
-				return e.printJSON(searchJSON(d, res))
+				return e.printJSON(onetSearchWire(d, res))
 			}
 			var b bytes.Buffer
 			if len(res) == 0 {
 				fmt.Fprintf(&b, "No O*NET occupation matches %q.\n", q)
-				writeSuggestions(&b, d.Suggest(q, 5))
+				writeONETSuggestions(&b, d.Suggest(q, 5))
 			} else {
 				tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "CODE\tTITLE\tMATCHED")
 				for _, r := range res {
-					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Code, r.Title, matchNote(r.Match))
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Code, r.Title, onetMatchNote(r.Match))
 				}
 				tw.Flush()
 			}
-			return e.write(&b, d.Attribution(false))
+			return e.writeONET(&b, d.Attribution(false))
 		},
 	}
 	cmd.Flags().IntVar(&limit, "limit", 20, "show at most this many occupations (0 for all)")
 	return cmd
 }
 
-func matchNote(m string) string {
+func onetMatchNote(m string) string {
 	if m == "code" || m == "title" {
 		return ""
 	}
 	return "also called " + m
 }
 
-func writeSuggestions(b *bytes.Buffer, s []onet.SearchResult) {
+func writeONETSuggestions(b *bytes.Buffer, s []onet.SearchResult) {
 	if len(s) == 0 {
 		return
 	}
@@ -92,7 +92,7 @@ func writeSuggestions(b *bytes.Buffer, s []onet.SearchResult) {
 }
 
 // write prints b and the O*NET attribution that must follow O*NET data.
-func (e *env) write(b *bytes.Buffer, attribution string) error {
+func (e *env) writeONET(b *bytes.Buffer, attribution string) error {
 	fmt.Fprintf(b, "\n%s\n", attribution)
 	_, err := e.stdout.Write(b.Bytes())
 	return err
@@ -102,7 +102,7 @@ func newONETShowCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "show CODE",
 		Short: "Show an occupation: ratings, tasks, technology, education, related occupations",
-		Args:  args(1, 1, "one O*NET-SOC code, e.g. 11-3021.00"),
+		Args:  onetArgs(1, 1, "one O*NET-SOC code, e.g. 11-3021.00"),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			d, err := e.onet()
 			if err != nil {
@@ -113,11 +113,11 @@ func newONETShowCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				return e.printJSON(occupationJSON(d, o))
+				return e.printJSON(onetOccupationWire(d, o))
 			}
 			var b bytes.Buffer
-			writeOccupation(&b, d, o)
-			return e.write(&b, d.Attribution(false))
+			writeONETOccupation(&b, d, o)
+			return e.writeONET(&b, d.Attribution(false))
 		},
 	}
 }
@@ -133,7 +133,7 @@ func newONETCompareCmd(e *env) *cobra.Command {
 			"(TO level - FROM level) x TO importance. Values O*NET recommends suppressing are left out.\n" +
 			"Work activity levels spread wider than skill levels, so they tend to lead the combined\n" +
 			"table; --domain shows one domain. --top limits the text tables; --json prints every gap.",
-		Args: args(2, 2, "two O*NET-SOC codes: FROM and TO"),
+		Args: onetArgs(2, 2, "two O*NET-SOC codes: FROM and TO"),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			d, err := e.onet()
 			if err != nil {
@@ -144,21 +144,21 @@ func newONETCompareCmd(e *env) *cobra.Command {
 				return err
 			}
 			if domain != "" {
-				if !slices.Contains(onet.Domains, domain) {
+				if !slices.Contains([]string{onet.DomainSkills, onet.DomainKnowledge, onet.DomainWorkActivities}, domain) {
 					return usageError{fmt.Errorf("--domain %q: want skills, knowledge or work_activities", domain)}
 				}
 				other := func(g onet.ElementGap) bool { return g.Domain != domain }
 				c.Gaps, c.Transfers = slices.DeleteFunc(c.Gaps, other), slices.DeleteFunc(c.Transfers, other)
 			}
 			if e.json {
-				return e.printJSON(comparisonJSON(c, d.Attribution(true)))
+				return e.printJSON(onetComparisonWire(c, d.Attribution(true)))
 			}
 			var b bytes.Buffer
-			writeComparison(&b, c, top)
-			return e.write(&b, d.Attribution(true))
+			writeONETComparison(&b, c, top)
+			return e.writeONET(&b, d.Attribution(true))
 		},
 	}
-	cmd.Flags().IntVar(&top, "top", 10, "rows per table in the text output")
+	cmd.Flags().IntVar(&top, "top", 10, "rows per table in the text output (0 for all)")
 	cmd.Flags().StringVar(&domain, "domain", "", "only gaps and transfers of one domain: skills, knowledge or work_activities")
 	return cmd
 }
@@ -170,7 +170,7 @@ func newONETImportCmd(e *env) *cobra.Command {
 		Short: "Load an O*NET text release (the files of db_XX_X_text.zip) for Ladder to use",
 		Long: "Read an O*NET text release from DIR and store it as onet.bin in Ladder's data folder,\n" +
 			"where it replaces the built-in O*NET 29.3 data. Delete that file to go back.",
-		Args: args(1, 1, "the folder holding the O*NET text files"),
+		Args: onetArgs(1, 1, "the folder holding the O*NET text files"),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			d, err := onet.ParseDir(a[0])
 			if err != nil {
@@ -189,12 +189,12 @@ func newONETImportCmd(e *env) *cobra.Command {
 			if err := d.WriteFile(path); err != nil {
 				return err
 			}
-			sum := importJSON(d, path)
+			sum := onetImportWire(d, path)
 			if e.json {
 				return e.printJSON(sum)
 			}
 			var b bytes.Buffer
-			writeImport(&b, sum)
+			writeONETImport(&b, sum)
 			_, err = e.stdout.Write(b.Bytes())
 			return err
 		},
@@ -203,25 +203,25 @@ func newONETImportCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-// domainLabel names a domain in text output.
-var domainLabel = map[string]string{
+// onetDomainLabel names a domain in text output.
+var onetDomainLabel = map[string]string{
 	onet.DomainSkills:         "skill",
 	onet.DomainKnowledge:      "knowledge",
 	onet.DomainWorkActivities: "work activity",
 	onet.DomainWorkStyles:     "work style",
 }
 
-func writeComparison(b *bytes.Buffer, c *onet.Comparison, top int) {
+func writeONETComparison(b *bytes.Buffer, c *onet.Comparison, top int) {
 	fmt.Fprintf(b, "From  %s  %s\nTo    %s  %s\n", c.From.Code, c.From.Title, c.To.Code, c.To.Title)
 	fmt.Fprintf(b, "\nGaps: where the target needs a higher level (gap = level difference x target importance)\n")
-	writeGaps(b, c.Gaps, top, true)
+	writeONETGaps(b, c.Gaps, top, true)
 	fmt.Fprintf(b, "\nWhat transfers: important to the target (IM >= 3), level already met\n")
-	writeGaps(b, c.Transfers, top, false)
+	writeONETGaps(b, c.Transfers, top, false)
 	fmt.Fprintf(b, "\nManagement occupations closest to %s (closeness 0-100)\n", c.From.Code)
 	tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  CODE\tTITLE\tCLOSENESS\tO*NET RELATED")
 	for _, cl := range c.Closest {
-		fmt.Fprintf(tw, "  %s\t%s\t%9.1f\t%s\n", cl.Code, cl.Title, cl.Closeness, yes(cl.Related))
+		fmt.Fprintf(tw, "  %s\t%s\t%9.1f\t%s\n", cl.Code, cl.Title, cl.Closeness, onetYes(cl.Related))
 	}
 	tw.Flush()
 	if len(c.Notes) > 0 {
@@ -232,10 +232,13 @@ func writeComparison(b *bytes.Buffer, c *onet.Comparison, top int) {
 	}
 }
 
-func writeGaps(b *bytes.Buffer, gs []onet.ElementGap, top int, weighted bool) {
+func writeONETGaps(b *bytes.Buffer, gs []onet.ElementGap, top int, weighted bool) {
 	if len(gs) == 0 {
 		fmt.Fprintln(b, "  (none)")
 		return
+	}
+	if top <= 0 {
+		top = len(gs)
 	}
 	tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "  ELEMENT\tDOMAIN\tFROM LV\tTO LV\tTO IM%s\n", map[bool]string{true: "\tGAP x IM"}[weighted])
@@ -244,7 +247,7 @@ func writeGaps(b *bytes.Buffer, gs []onet.ElementGap, top int, weighted bool) {
 		if weighted {
 			w = fmt.Sprintf("\t%8.2f", g.WeightedGap)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%7.2f\t%5.2f\t%5.2f%s\n", g.Name, domainLabel[g.Domain], g.FromLevel, g.ToLevel, g.ToImportance, w)
+		fmt.Fprintf(tw, "  %s\t%s\t%7.2f\t%5.2f\t%5.2f%s\n", g.Name, onetDomainLabel[g.Domain], g.FromLevel, g.ToLevel, g.ToImportance, w)
 	}
 	tw.Flush()
 	if len(gs) > top {
@@ -252,19 +255,19 @@ func writeGaps(b *bytes.Buffer, gs []onet.ElementGap, top int, weighted bool) {
 	}
 }
 
-func yes(b bool) string {
+func onetYes(b bool) string {
 	if b {
 		return "yes"
 	}
 	return ""
 }
 
-// writeImport prints what `ladder onet import` loaded.
-func writeImport(b *bytes.Buffer, s importSummary) {
+// writeONETImport prints what `ladder onet import` loaded.
+func writeONETImport(b *bytes.Buffer, s onetImportSummary) {
 	fmt.Fprintf(b, "Imported O*NET %s into %s\n", s.Release, s.Path)
 	fmt.Fprintf(b, "  occupations       %d\n", s.Occupations)
 	for _, dom := range onet.Domains {
-		fmt.Fprintf(b, "  %-17s %d elements, %d occupations rated\n", domainLabel[dom], s.Elements[dom], s.Rated[dom])
+		fmt.Fprintf(b, "  %-17s %d elements, %d occupations rated\n", onetDomainLabel[dom], s.Elements[dom], s.Rated[dom])
 	}
 	fmt.Fprintf(b, "  tasks             %d\n  technology        %d\n  alternate titles  %d\n", s.Tasks, s.Technology, s.AltTitles)
 	if s.Rated[onet.DomainWorkActivities] == 0 {
@@ -274,14 +277,14 @@ func writeImport(b *bytes.Buffer, s importSummary) {
 
 // Caps on the text output of `ladder onet show`.
 const (
-	showRatings   = 10
-	showStyles    = 5
-	showTasks     = 10
-	showTechGroup = 8
-	showTechEach  = 5
+	onetShowRatings    = 10
+	onetShowStyles     = 5
+	onetShowTasks      = 10
+	onetShowTechGroups = 8
+	onetShowTechEach   = 5
 )
 
-func writeOccupation(b *bytes.Buffer, d *onet.Dataset, o *onet.Occupation) {
+func writeONETOccupation(b *bytes.Buffer, d *onet.Dataset, o *onet.Occupation) {
 	fmt.Fprintf(b, "%s (%s)\n", o.Title, o.Code)
 	if o.JobZone > 0 {
 		fmt.Fprintf(b, "Job Zone %d of 5\n", o.JobZone)
@@ -297,37 +300,36 @@ func writeOccupation(b *bytes.Buffer, d *onet.Dataset, o *onet.Occupation) {
 		domain, heading string
 		n               int
 	}{
-		{onet.DomainSkills, "Top skills by importance (IM 1-5, LV 0-7)", showRatings},
-		{onet.DomainKnowledge, "Top knowledge areas by importance (IM 1-5, LV 0-7)", showRatings},
-		{onet.DomainWorkActivities, "Top work activities by importance (IM 1-5, LV 0-7)", showRatings},
-		{onet.DomainWorkStyles, "Top work styles by importance (IM 1-5)", showStyles},
+		{onet.DomainSkills, "Top skills by importance (IM 1-5, LV 0-7)", onetShowRatings},
+		{onet.DomainKnowledge, "Top knowledge areas by importance (IM 1-5, LV 0-7)", onetShowRatings},
+		{onet.DomainWorkActivities, "Top work activities by importance (IM 1-5, LV 0-7)", onetShowRatings},
+		{onet.DomainWorkStyles, "Top work styles by importance (IM 1-5)", onetShowStyles},
 	} {
-		marked = writeRatings(b, d.RatingsIn(o, sec.domain), sec.heading, sec.n) || marked
+		marked = writeONETRatings(b, d.RatingsIn(o, sec.domain), sec.heading, sec.n) || marked
 	}
-	if marked {
-		fmt.Fprintln(b, "  * O*NET recommends suppressing this value (imprecise); NR: level not relevant to the job")
-	}
-	writeTasks(b, o.Tasks)
-	writeTechnology(b, o.TechnologyGroups())
+	writeONETTasks(b, o.Tasks)
+	writeONETTechnology(b, o.TechnologyGroups())
 	if len(o.Related) > 0 {
 		fmt.Fprintln(b, "\nRelated occupations")
 		for _, rc := range o.Related {
-			fmt.Fprintf(b, "  %s  %s\n", rc, relatedTitle(d, rc))
+			fmt.Fprintf(b, "  %s  %s\n", rc, onetRelatedTitle(d, rc))
 		}
 	}
-	writeEducation(b, o.Education)
+	if writeONETEducation(b, o.Education) || marked {
+		fmt.Fprintln(b, "\n* O*NET recommends suppressing this value (imprecise). NR: level not relevant to the job.")
+	}
 }
 
-// writeRatings prints the top n ratings and reports whether it marked a
+// writeONETRatings prints the top n ratings and reports whether it marked a
 // value as suppressed or not relevant.
-func writeRatings(b *bytes.Buffer, rs []onet.ElementRating, heading string, n int) (marked bool) {
+func writeONETRatings(b *bytes.Buffer, rs []onet.ElementRating, heading string, n int) (marked bool) {
 	if len(rs) == 0 {
 		return false
 	}
 	fmt.Fprintf(b, "\n%s\n", heading)
 	tw := tabwriter.NewWriter(b, 0, 4, 2, ' ', 0)
 	for _, r := range rs[:min(n, len(rs))] {
-		im, lv := mark(r.Importance, r.HasImportance, r.ImportanceSuppressed), mark(r.Level, r.HasLevel, r.LevelSuppressed)
+		im, lv := onetMark(r.Importance, r.HasImportance, r.ImportanceSuppressed), onetMark(r.Level, r.HasLevel, r.LevelSuppressed)
 		if r.HasLevel && r.NotRelevant {
 			lv += " NR"
 		}
@@ -341,7 +343,7 @@ func writeRatings(b *bytes.Buffer, rs []onet.ElementRating, heading string, n in
 	return marked
 }
 
-func mark(v onet.Value, has, suppressed bool) string {
+func onetMark(v onet.Value, has, suppressed bool) string {
 	switch {
 	case !has:
 		return "-"
@@ -351,10 +353,10 @@ func mark(v onet.Value, has, suppressed bool) string {
 	return v.String()
 }
 
-func writeTasks(b *bytes.Buffer, ts []onet.Task) {
+func writeONETTasks(b *bytes.Buffer, ts []onet.Task) {
 	var core []string
 	for _, t := range ts {
-		if t.Core && len(core) < showTasks {
+		if t.Core && len(core) < onetShowTasks {
 			core = append(core, t.Statement)
 		}
 	}
@@ -367,27 +369,27 @@ func writeTasks(b *bytes.Buffer, ts []onet.Task) {
 	}
 }
 
-func writeTechnology(b *bytes.Buffer, gs []onet.TechGroup) {
+func writeONETTechnology(b *bytes.Buffer, gs []onet.TechGroup) {
 	if len(gs) == 0 {
 		return
 	}
 	fmt.Fprintln(b, "\nTechnology skills (hot technologies first)")
-	for _, g := range gs[:min(showTechGroup, len(gs))] {
+	for _, g := range gs[:min(onetShowTechGroups, len(gs))] {
 		var ex []string
-		for _, t := range g.Skills[:min(showTechEach, len(g.Skills))] {
-			ex = append(ex, t.Example+techNote(t))
+		for _, t := range g.Skills[:min(onetShowTechEach, len(g.Skills))] {
+			ex = append(ex, t.Example+onetTechNote(t))
 		}
-		if more := len(g.Skills) - showTechEach; more > 0 {
+		if more := len(g.Skills) - onetShowTechEach; more > 0 {
 			ex = append(ex, fmt.Sprintf("+%d more", more))
 		}
 		fmt.Fprintf(b, "  %s: %s\n", g.Category, strings.Join(ex, ", "))
 	}
-	if more := len(gs) - showTechGroup; more > 0 {
+	if more := len(gs) - onetShowTechGroups; more > 0 {
 		fmt.Fprintf(b, "  ... and %d more categories (--json for all)\n", more)
 	}
 }
 
-func techNote(t onet.TechSkill) string {
+func onetTechNote(t onet.TechSkill) string {
 	switch {
 	case t.Hot && t.InDemand:
 		return " (hot, in demand)"
@@ -399,28 +401,32 @@ func techNote(t onet.TechSkill) string {
 	return ""
 }
 
-func relatedTitle(d *onet.Dataset, code string) string {
+func onetRelatedTitle(d *onet.Dataset, code string) string {
 	if r, ok := d.Occupation(code); ok {
 		return r.Title
 	}
 	return "(not in this O*NET copy)"
 }
 
-func writeEducation(b *bytes.Buffer, es []onet.EducationShare) {
+// writeONETEducation prints the education shares and reports whether it
+// marked one as suppressed.
+func writeONETEducation(b *bytes.Buffer, es []onet.EducationShare) (marked bool) {
 	if len(es) == 0 {
-		return
+		return false
 	}
 	es = slices.Clone(es)
 	slices.SortStableFunc(es, func(x, y onet.EducationShare) int { return int(y.Percent) - int(x.Percent) })
 	fmt.Fprintln(b, "\nRequired education (share of respondents)")
 	for _, s := range es {
-		fmt.Fprintf(b, "  %5.1f%%%s  %s\n", s.Percent.Float(), map[bool]string{true: "*", false: " "}[s.Suppressed], shortLabel(s.Label))
+		fmt.Fprintf(b, "  %6s%%%s  %s\n", s.Percent.String(), map[bool]string{true: "*", false: " "}[s.Suppressed], onetShortLabel(s.Label))
+		marked = marked || s.Suppressed
 	}
+	return marked
 }
 
-// shortLabel cuts O*NET's category description to its name: "Post-Secondary
+// onetShortLabel cuts O*NET's category description to its name: "Post-Secondary
 // Certificate - awarded for ..." becomes "Post-Secondary Certificate".
-func shortLabel(s string) string {
+func onetShortLabel(s string) string {
 	name, _, _ := strings.Cut(s, " - ")
 	return name
 }
@@ -460,20 +466,20 @@ type onetComparisonJSON struct {
 	Attribution string            `json:"attribution"`
 }
 
-func comparisonJSON(c *onet.Comparison, attribution string) onetComparisonJSON {
+func onetComparisonWire(c *onet.Comparison, attribution string) onetComparisonJSON {
 	gap := func(g onet.ElementGap) onetGapJSON { return onetGapJSON(g) }
 	return onetComparisonJSON{
 		From:        onetRefJSON(c.From),
 		To:          onetRefJSON(c.To),
-		Gaps:        convert(c.Gaps, gap),
-		Transfers:   convert(c.Transfers, gap),
-		Closest:     convert(c.Closest, func(cl onet.Closeness) onetClosestJSON { return onetClosestJSON(cl) }),
+		Gaps:        onetConvert(c.Gaps, gap),
+		Transfers:   onetConvert(c.Transfers, gap),
+		Closest:     onetConvert(c.Closest, func(cl onet.Closeness) onetClosestJSON { return onetClosestJSON(cl) }),
 		Attribution: attribution,
 	}
 }
 
-// convert maps a slice, giving an empty (not nil) slice for JSON's sake.
-func convert[T, U any](in []T, f func(T) U) []U {
+// onetConvert maps a slice, giving an empty (not nil) slice for JSON's sake.
+func onetConvert[T, U any](in []T, f func(T) U) []U {
 	out := make([]U, 0, len(in))
 	for _, v := range in {
 		out = append(out, f(v))
@@ -492,9 +498,9 @@ type onetSearchJSON struct {
 	Attribution string                 `json:"attribution"`
 }
 
-func searchJSON(d *onet.Dataset, res []onet.SearchResult) onetSearchJSON {
+func onetSearchWire(d *onet.Dataset, res []onet.SearchResult) onetSearchJSON {
 	return onetSearchJSON{
-		Results: convert(res, func(r onet.SearchResult) onetSearchResultJSON {
+		Results: onetConvert(res, func(r onet.SearchResult) onetSearchResultJSON {
 			return onetSearchResultJSON{r.Code, r.Title, r.Match}
 		}),
 		Attribution: d.Attribution(false),
@@ -547,26 +553,26 @@ type onetOccupationJSON struct {
 	Attribution string                      `json:"attribution"`
 }
 
-func occupationJSON(d *onet.Dataset, o *onet.Occupation) onetOccupationJSON {
+func onetOccupationWire(d *onet.Dataset, o *onet.Occupation) onetOccupationJSON {
 	out := onetOccupationJSON{
 		Code: o.Code, Title: o.Title, Description: o.Description, JobZone: o.JobZone,
 		Ratings:    map[string][]onetRatingJSON{},
-		Tasks:      convert(o.Tasks, func(t onet.Task) onetTaskJSON { return onetTaskJSON(t) }),
-		Technology: convert(o.Technology, func(t onet.TechSkill) onetTechJSON { return onetTechJSON(t) }),
-		Related: convert(o.Related, func(c string) onetRefJSON {
-			return onetRefJSON{c, relatedTitle(d, c)}
+		Tasks:      onetConvert(o.Tasks, func(t onet.Task) onetTaskJSON { return onetTaskJSON(t) }),
+		Technology: onetConvert(o.Technology, func(t onet.TechSkill) onetTechJSON { return onetTechJSON(t) }),
+		Related: onetConvert(o.Related, func(c string) onetRefJSON {
+			return onetRefJSON{c, onetRelatedTitle(d, c)}
 		}),
 		AltTitles: append([]string{}, o.AltTitles...),
-		Education: convert(o.Education, func(s onet.EducationShare) onetEducationJSON {
+		Education: onetConvert(o.Education, func(s onet.EducationShare) onetEducationJSON {
 			return onetEducationJSON{s.Category, s.Label, s.Percent.Float(), s.Suppressed}
 		}),
 		Attribution: d.Attribution(false),
 	}
 	for _, dom := range onet.Domains {
-		out.Ratings[dom] = convert(d.RatingsIn(o, dom), func(r onet.ElementRating) onetRatingJSON {
+		out.Ratings[dom] = onetConvert(d.RatingsIn(o, dom), func(r onet.ElementRating) onetRatingJSON {
 			return onetRatingJSON{
 				ElementID: r.Element.ID, Name: r.Element.Name,
-				Importance: value(r.Importance, r.HasImportance), Level: value(r.Level, r.HasLevel),
+				Importance: onetValue(r.Importance, r.HasImportance), Level: onetValue(r.Level, r.HasLevel),
 				ImportanceSuppressed: r.ImportanceSuppressed, LevelSuppressed: r.LevelSuppressed, NotRelevant: r.NotRelevant,
 			}
 		})
@@ -574,7 +580,7 @@ func occupationJSON(d *onet.Dataset, o *onet.Occupation) onetOccupationJSON {
 	return out
 }
 
-func value(v onet.Value, has bool) *float64 {
+func onetValue(v onet.Value, has bool) *float64 {
 	if !has {
 		return nil
 	}
@@ -582,8 +588,8 @@ func value(v onet.Value, has bool) *float64 {
 	return &f
 }
 
-// importSummary is what `ladder onet import` reports, in text or JSON.
-type importSummary struct {
+// onetImportSummary is what `ladder onet import` reports, in text or JSON.
+type onetImportSummary struct {
 	Release     string         `json:"release"`
 	Path        string         `json:"path"`
 	Occupations int            `json:"occupations"`
@@ -594,21 +600,7 @@ type importSummary struct {
 	AltTitles   int            `json:"alternate_titles"`
 }
 
-func importJSON(d *onet.Dataset, path string) importSummary {
-	s := importSummary{Release: d.Release, Path: path, Occupations: len(d.Occupations), Elements: map[string]int{}, Rated: map[string]int{}}
-	for _, el := range d.Elements {
-		s.Elements[el.Domain]++
-	}
-	for i := range d.Occupations {
-		o := &d.Occupations[i]
-		s.Tasks += len(o.Tasks)
-		s.Technology += len(o.Technology)
-		s.AltTitles += len(o.AltTitles)
-		for _, dom := range onet.Domains {
-			if d.Rated(o, dom) {
-				s.Rated[dom]++
-			}
-		}
-	}
-	return s
+func onetImportWire(d *onet.Dataset, path string) onetImportSummary {
+	st := d.Stats()
+	return onetImportSummary{d.Release, path, st.Occupations, st.Elements, st.Rated, st.Tasks, st.Technology, st.AltTitles}
 }

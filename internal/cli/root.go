@@ -99,6 +99,8 @@ func newRootCmd(e *env) *cobra.Command {
 		newONETCmd(e),
 		newDemoCmd(e),
 		newMigrateCmd(e),
+		newTokenCmd(e),
+		newPasswordCmd(e),
 	)
 	return root
 }

@@ -29,13 +29,14 @@ func (d *Dataset) closestManagement(from *Occupation, n int) []Closeness {
 		c    Closeness
 		dist float64
 	}
+	ix := d.newClimbIndex(from)
 	var cs []cand
 	for i := range d.Occupations {
 		o := &d.Occupations[i]
 		if o.Code == from.Code || !isManagement(o.Code) || !d.Rated(o, DomainSkills) {
 			continue
 		}
-		dist, ok := d.distance(from, o)
+		dist, ok := ix.distance(o)
 		if !ok {
 			continue
 		}
@@ -54,9 +55,25 @@ func (d *Dataset) closestManagement(from *Occupation, n int) []Closeness {
 	return out
 }
 
-// distance is how far from has to climb to reach cand, in level points:
-// over the Skills and Knowledge elements both rate (values O*NET
-// recommends suppressing left out), the mean of
+// climbIndex holds what distance needs of the start occupation, keyed for
+// the scan over every candidate's ratings.
+type climbIndex struct {
+	from map[string]Rating // the start occupation's Skills and Knowledge ratings
+}
+
+func (d *Dataset) newClimbIndex(from *Occupation) climbIndex {
+	ix := climbIndex{from: make(map[string]Rating, len(from.Ratings))}
+	for _, r := range from.Ratings {
+		if e, ok := d.Element(r.Element); ok && (e.Domain == DomainSkills || e.Domain == DomainKnowledge) {
+			ix.from[r.Element] = r
+		}
+	}
+	return ix
+}
+
+// distance is how far the start occupation has to climb to reach cand, in
+// level points: over the Skills and Knowledge elements both rate (values
+// O*NET recommends suppressing left out), the mean of
 //
 //	climb = LV(cand) - LV(from)            where cand needs more,
 //	overqualifiedWeight x (LV(from) - LV(cand))   where from has more,
@@ -64,14 +81,10 @@ func (d *Dataset) closestManagement(from *Occupation, n int) []Closeness {
 // weighted by cand's importance of the element, so a gap in what the
 // candidate occupation cares about counts most. ok is false when the two
 // share no usable element.
-func (d *Dataset) distance(from, cand *Occupation) (dist float64, ok bool) {
+func (ix climbIndex) distance(cand *Occupation) (dist float64, ok bool) {
 	var sum, weights float64
 	for _, cr := range cand.Ratings {
-		e, found := d.Element(cr.Element)
-		if !found || (e.Domain != DomainSkills && e.Domain != DomainKnowledge) {
-			continue
-		}
-		fr, found := from.Rating(cr.Element)
+		fr, found := ix.from[cr.Element]
 		if !found || !fr.HasLevel || !cr.HasLevel || !cr.HasImportance ||
 			fr.LevelSuppressed || cr.LevelSuppressed || cr.ImportanceSuppressed {
 			continue

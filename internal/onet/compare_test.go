@@ -140,8 +140,8 @@ func TestExcerptMatchesEmbedded(t *testing.T) {
 			eo, _ := e.Occupation(xcl.Code)
 			xf, _ := x.Occupation(p[0])
 			ef, _ := e.Occupation(p[0])
-			xd, _ := x.distance(xf, xo)
-			ed, _ := e.distance(ef, eo)
+			xd, _ := x.newClimbIndex(xf).distance(xo)
+			ed, _ := e.newClimbIndex(ef).distance(eo)
 			if xd != ed {
 				t.Errorf("%s: distance to %s %v, embedded %v", p[0], xcl.Code, xd, ed)
 			}

@@ -9,6 +9,7 @@
 package onet
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,35 +158,37 @@ func (d *Dataset) Rated(o *Occupation, domain string) bool {
 	return false
 }
 
-// CompareIDs orders O*NET element IDs as O*NET does: dot-separated parts,
-// numeric parts by number, so 2.C.2.a comes before 2.C.10.
+// CompareIDs orders O*NET element IDs as O*NET does: runs of digits by
+// number, so 2.C.2.a comes before 2.C.10, and a parent before its children.
+// It works in one pass without allocating, as every element lookup uses it.
 func CompareIDs(a, b string) int {
-	for {
-		if a == "" || b == "" {
-			return cmpInt(len(a), len(b)) // a parent before its children
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if isDigit(a[i]) && isDigit(b[j]) {
+			si, sj := i, j
+			for i < len(a) && isDigit(a[i]) {
+				i++
+			}
+			for j < len(b) && isDigit(b[j]) {
+				j++
+			}
+			na, nb := strings.TrimLeft(a[si:i], "0"), strings.TrimLeft(b[sj:j], "0")
+			if c := cmp.Or(cmpInt(len(na), len(nb)), strings.Compare(na, nb)); c != 0 {
+				return c
+			}
+			continue
 		}
-		var pa, pb string
-		pa, a, _ = strings.Cut(a, ".")
-		pb, b, _ = strings.Cut(b, ".")
-		if c := comparePart(pa, pb); c != 0 {
-			return c
+		if a[i] != b[j] {
+			return cmpInt(int(a[i]), int(b[j]))
 		}
+		i, j = i+1, j+1
 	}
+	// Equal up to here: the shorter (the parent) first; the string order
+	// breaks ties such as "01" and "1", so different IDs never compare equal.
+	return cmp.Or(cmpInt(len(a)-i, len(b)-j), strings.Compare(a, b))
 }
 
-func comparePart(a, b string) int {
-	na, errA := strconv.Atoi(a)
-	nb, errB := strconv.Atoi(b)
-	switch {
-	case errA == nil && errB == nil:
-		return cmpInt(na, nb)
-	case errA == nil:
-		return -1 // numbers before letters, as in the content model
-	case errB == nil:
-		return 1
-	}
-	return strings.Compare(a, b)
-}
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func cmpInt(a, b int) int {
 	switch {

@@ -97,3 +97,16 @@ func countColumnY(t *testing.T, col string) int {
 	}
 	return n
 }
+
+func TestStats(t *testing.T) {
+	got := parseExcerpt(t).Stats()
+	want := Stats{
+		Occupations: 9,
+		Elements:    map[string]int{DomainSkills: 35, DomainKnowledge: 33, DomainWorkActivities: 41, DomainWorkStyles: 16},
+		Rated:       map[string]int{DomainSkills: 8, DomainKnowledge: 8, DomainWorkActivities: 8, DomainWorkStyles: 8},
+		Tasks:       180, Technology: 2319, AltTitles: 598,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Stats (-want +got):\n%s", diff)
+	}
+}

@@ -89,6 +89,9 @@ func TestLookup(t *testing.T) {
 }
 
 func TestCompareIDs(t *testing.T) {
+	if CompareIDs("01", "1") == 0 {
+		t.Error("CompareIDs(\"01\", \"1\") = 0, want a tie-break")
+	}
 	ordered := []string{"1.C.1.a", "2", "2.A.1.a", "2.A.1.b", "2.B.1.a", "2.C.2.a", "2.C.10", "4.A.1.a.1", "4.A.1.a.2", "4.A.1.b.1"}
 	for i := 0; i+1 < len(ordered); i++ {
 		a, b := ordered[i], ordered[i+1]

@@ -117,3 +117,43 @@ func (d *Dataset) WriteFile(path string) (err error) {
 	}
 	return os.Rename(tmp.Name(), path)
 }
+
+// Stats counts what a dataset holds, for reports such as the one
+// `ladder onet import` prints.
+type Stats struct {
+	Occupations int
+	Elements    map[string]int // by domain
+	Rated       map[string]int // occupations with ratings, by domain
+	Tasks       int
+	Technology  int
+	AltTitles   int
+}
+
+// Stats counts d's contents.
+func (d *Dataset) Stats() Stats {
+	s := Stats{Occupations: len(d.Occupations), Elements: map[string]int{}, Rated: map[string]int{}}
+	for _, e := range d.Elements {
+		s.Elements[e.Domain]++
+	}
+	for i := range d.Occupations {
+		o := &d.Occupations[i]
+		s.Tasks += len(o.Tasks)
+		s.Technology += len(o.Technology)
+		s.AltTitles += len(o.AltTitles)
+		for dom := range d.ratedDomains(o) {
+			s.Rated[dom]++
+		}
+	}
+	return s
+}
+
+// ratedDomains returns the domains o has ratings in.
+func (d *Dataset) ratedDomains(o *Occupation) map[string]bool {
+	doms := map[string]bool{}
+	for _, r := range o.Ratings {
+		if e, ok := d.Element(r.Element); ok {
+			doms[e.Domain] = true
+		}
+	}
+	return doms
+}
