@@ -10,4 +10,6 @@ if [ -n "$unformatted" ]; then
     exit 1
 fi
 go vet ./...
+# staticcheck, pinned (the module proxy here serves this version).
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 go test -count=1 ./... "$@"

@@ -37,7 +37,7 @@ type BarRow struct {
 
 // Geometry of the bar chart, in user units.
 const (
-	barsW          = 420
+	barsW          = 380
 	barsLabelFS    = 14
 	barsLabelX     = 4
 	barsLabelW     = 160 // the label column

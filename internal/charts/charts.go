@@ -1,5 +1,8 @@
-// Package charts draws server-side SVG charts: a radar of competency areas,
-// readiness over time and horizontal gap bars.
+// Package charts draws server-side SVG charts: a radar of competency areas
+// (Radar), readiness over time (Line) and horizontal gap bars (Bars). Each
+// has an HTML method for the page, {{.Chart.HTML}} in a template, and a
+// Table method with the same data for an HTML table beside it; Empty is
+// the "no data yet" chart they fall back to.
 //
 // The charts must print, work without JavaScript and pass a
 // Content-Security-Policy of default-src 'self', so they carry no style
@@ -7,15 +10,20 @@
 // attributes, which any rule of the site stylesheet overrides, and every
 // element a stylesheet may want to restyle has a class (each chart's doc
 // comment lists them). Series differ by dash pattern and marker shape as
-// well as colour, so they survive black-and-white printing. Each chart has a <title> and a <desc>, and a Table method gives
-// the same data for an HTML table beside it.
+// well as colour, so they survive black-and-white printing. A chart is an
+// image to assistive technology, named by its <title> and described by its
+// <desc>.
+//
+// Each chart has a fixed viewBox width and width="100%": text scales with
+// it, so give .chart a max-width (about 36rem) in the stylesheet.
 //
 // Values that are NaN or infinite are missing: not drawn, "–" in tables.
 // Values outside the scale are drawn at its end.
 //
 // Text width is estimated as runes x font size x 0.6, a little wider than
-// real sans-serif text, so layouts computed with it leave room to spare.
-// Output is deterministic: the same input gives the same bytes.
+// real sans-serif text, so layouts computed with it leave room to spare;
+// the tests measure with the same model. Output is deterministic: the same
+// input gives the same bytes.
 package charts
 
 import (

@@ -90,6 +90,9 @@ func TestDeterministic(t *testing.T) {
 func TestWellFormed(t *testing.T) {
 	for _, c := range append(goldenCases(), stressCases()...) {
 		t.Run(c.name, func(t *testing.T) {
+			if strings.Contains(string(c.out), "style") {
+				t.Error(`"style" in output`)
+			}
 			s := parseSVG(t, string(c.out))
 			for _, want := range []string{"title", "desc"} {
 				id := s.root[attrOf(s.rootEl, "id")+"-"+want]
@@ -209,6 +212,8 @@ func TestWrap(t *testing.T) {
 		{"Spaces", "  a \n\t b  ", 16, 3, []string{"a b"}, false},
 		{"Empty", "", 16, 3, nil, false},
 		{"Runes", "Äöü ßéè çñ", 4, 3, []string{"Äöü", "ßéè", "çñ"}, false},
+		{"NoBreakSpace", "IT\u00a0service management", 12, 3, []string{"IT\u00a0service", "management"}, false},
+		{"Hyphens", "a--b -c d-", 3, 5, []string{"a-", "-b", "-c", "d-"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -381,7 +386,6 @@ func mustFloat(t *testing.T, s string) float64 {
 	return v
 }
 
-
 // stressCases are charts at the edges of what the layouts promise, checked
 // like the golden ones but not kept.
 func stressCases() []chartCase {
@@ -398,7 +402,9 @@ func stressCases() []chartCase {
 			cs = append(cs, chartCase{"line-" + strconv.Itoa(n) + "x" + strconv.FormatInt(step, 10), lineN(n, step).HTML()})
 		}
 	}
-	cs = append(cs, chartCase{"line-zigzag", lineZigzag().HTML()})
+	wide := radarN(3, shortLabels, 0)
+	wide.Series[0].Name = strings.Repeat("Long series name ", 5)
+	cs = append(cs, chartCase{"radar-wide-legend", wide.HTML()}, chartCase{"line-zigzag", lineZigzag().HTML()})
 	for _, n := range []int{1, 2, 20, 40} {
 		cs = append(cs, chartCase{"bars-" + strconv.Itoa(n), barsN(n).HTML()})
 	}

@@ -22,7 +22,7 @@ type Radar struct {
 	// AxisName heads the axis column of Table; default "Area".
 	AxisName string
 	Max      float64   // the outer ring; default the largest value, rounded up
-	Rings    []float64 // labelled rings; default 1..Max when Max <= 10
+	Rings    []float64 // labelled rings; default 1..Max when Max <= 10, else quarters
 	Series   []Series  // a value per axis; use each Kind once
 }
 
@@ -58,7 +58,7 @@ type radarLayout struct {
 	vb     box
 }
 
-// Radar returns the chart as inline SVG; with no axes or no values it says
+// HTML returns the chart as inline SVG; with no axes or no values it says
 // there is no data yet.
 func (r Radar) HTML() template.HTML {
 	if len(r.Axes) == 0 || !r.hasValues() {
@@ -135,7 +135,12 @@ func (r Radar) layout() radarLayout {
 	}
 	l.vb = box{l.vb.x0 - radarPad, l.vb.y0 - radarPad, l.vb.x1 + radarPad, l.vb.y1 + radarPad}
 	for _, s := range r.Series {
-		l.legend = append(l.legend, legendItem{style: styleOf(s.Kind), name: s.Name})
+		it := legendItem{style: styleOf(s.Kind), name: s.Name}
+		l.legend = append(l.legend, it)
+		// A legend entry wider than the plot and its labels widens the chart.
+		if grow := legendItemWidth(it) + 2*radarPad - (l.vb.x1 - l.vb.x0); grow > 0 {
+			l.vb.x0, l.vb.x1 = l.vb.x0-grow/2, l.vb.x1+grow/2
+		}
 	}
 	if len(l.legend) > 0 {
 		var bottom float64

@@ -348,4 +348,3 @@ func (w *writer) targetTick(x, y0, y1 float64) {
 	w.attrNum("y2", y1)
 	w.raw(` stroke="` + colText + `" stroke-width="3"/></g>`)
 }
-

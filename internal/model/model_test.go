@@ -55,6 +55,16 @@ func TestDefault(t *testing.T) {
 }
 
 // C1 names these; the model must keep covering them.
+func TestDefaultJSONInSync(t *testing.T) {
+	fromYAML, err := Parse("model.yaml", defaultYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(fromYAML, Default()); diff != "" {
+		t.Errorf("data/model.json is stale: run go generate ./internal/model (-yaml +json):\n%s", diff)
+	}
+}
+
 func TestDefaultCoversProduct(t *testing.T) {
 	m := Default()
 	for _, k := range []string{"delegation", "motivating-teams", "conflict-resolution", "developing-people",

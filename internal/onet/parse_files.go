@@ -150,7 +150,7 @@ func (p *parser) readJobZones(name string, r io.Reader) error {
 			return err
 		}
 		if z < 1 || z > 5 {
-			return fmt.Errorf("Job Zone %d: want 1 to 5", z)
+			return fmt.Errorf("column Job Zone: %d is not 1 to 5", z)
 		}
 		o.JobZone = z
 		return nil
@@ -273,7 +273,7 @@ func (p *parser) readEducation(name string, r io.Reader) error {
 			return err
 		}
 		if c < 0 || c > 255 {
-			return fmt.Errorf("Category %d: out of range", c)
+			return fmt.Errorf("column Category: %d is out of range", c)
 		}
 		v, err := parseValue(colValue, f[3])
 		if err != nil || v == 0 {

@@ -86,7 +86,7 @@ func TestParseDirErrors(t *testing.T) {
 		{"ErrSuppressFlag", replaceIn(fileKnowledge, "\tN\tn/a\t", "\tmaybe\tn/a\t"), `Knowledge.txt:2: Recommend Suppress "maybe": want Y, N or n/a`},
 		{"ErrUnknownCode", replaceIn(fileTasks, "11-1011.00\t", "99-9999.00\t"), `Task Statements.txt:2: O*NET-SOC Code "99-9999.00" is not in Occupation Data.txt`},
 		{"ErrMissingColumn", replaceIn(fileSkills, "Data Value", "Value"), `Skills.txt:1: no column "Data Value" in the header`},
-		{"ErrJobZone", replaceIn(fileJobZones, "11-1011.00\t5", "11-1011.00\t9"), `Job Zones.txt:2: Job Zone 9: want 1 to 5`},
+		{"ErrJobZone", replaceIn(fileJobZones, "11-1011.00\t5", "11-1011.00\t9"), `Job Zones.txt:2: column Job Zone: 9 is not 1 to 5`},
 		{"ErrNoSkills", remove(fileSkills), "O*NET Skills.txt: open"},
 		{"ErrNoOccupations", remove(fileOccupations), "O*NET Occupation Data.txt: open"},
 	}

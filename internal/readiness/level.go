@@ -92,7 +92,10 @@ func LatestSelf(as []*ladder.Assessment, asOf time.Time) map[string]Observation 
 			if r.Level == ladder.NotSure {
 				continue
 			}
-			out[r.Competency] = Observation{Level: float64(r.Level), At: a.CompletedAt}
+			// Assessments may be completed in another order than started.
+			if o, ok := out[r.Competency]; !ok || !a.CompletedAt.Before(o.At) {
+				out[r.Competency] = Observation{Level: float64(r.Level), At: a.CompletedAt}
+			}
 		}
 	}
 	return out

@@ -187,15 +187,25 @@ type Point struct {
 
 // Trend recomputes readiness for role after each completed self-assessment,
 // using only what was known at that moment, so the history does not change
-// when later ratings arrive.
+// when later ratings arrive. It folds the assessments in once, in order of
+// completion, so its cost grows linearly with their number.
 func Trend(m *ladder.Model, role ladder.Role, as []*ladder.Assessment, prior map[string]Prior) []Point {
-	var out []Point
+	done := make([]*ladder.Assessment, 0, len(as))
 	for _, a := range as {
-		if a.Kind != ladder.AssessSelf || !a.Completed() {
-			continue
+		if a.Kind == ladder.AssessSelf && a.Completed() {
+			done = append(done, a)
 		}
-		levels := CurrentLevels(m, Inputs{Self: LatestSelf(as, a.CompletedAt), Prior: prior})
-		r := Readiness(m, role, levels)
+	}
+	sort.SliceStable(done, func(i, j int) bool { return done[i].CompletedAt.Before(done[j].CompletedAt) })
+	self := map[string]Observation{}
+	var out []Point
+	for _, a := range done {
+		for _, r := range a.Ratings {
+			if r.Level != ladder.NotSure {
+				self[r.Competency] = Observation{Level: float64(r.Level), At: a.CompletedAt}
+			}
+		}
+		r := Readiness(m, role, CurrentLevels(m, Inputs{Self: self, Prior: prior}))
 		out = append(out, Point{At: a.CompletedAt, Score: r.Score, Confidence: r.Confidence})
 	}
 	return out
