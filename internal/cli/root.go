@@ -101,6 +101,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newMigrateCmd(e),
 		newTokenCmd(e),
 		newPasswordCmd(e),
+		newServeCmd(e),
 	)
 	return root
 }
