@@ -24,7 +24,7 @@ type Assets struct {
 }
 
 type asset struct {
-	body []byte
+	body  []byte
 	ctype string
 }
 
