@@ -9,7 +9,6 @@ import (
 	"log"
 	"time"
 
-	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/demo"
 	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/onet"
@@ -35,20 +34,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	m, err := j.Model(ctx)
-	if err != nil {
+	if err := demo.SeedHistory(ctx, j, p, *n, now); err != nil {
 		log.Fatal(err)
-	}
-	comps := m.Competencies()
-	for i := 2; i < *n; i++ {
-		at := now.AddDate(0, 0, -7*(*n-i))
-		a := &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, TargetRole: p.TargetRole, StartedAt: at, CompletedAt: at}
-		for k, c := range comps {
-			a.Ratings = append(a.Ratings, ladder.Rating{Competency: c.Key, Level: 1 + (i+k)%5})
-		}
-		if err := j.Assessments.CreateAssessment(ctx, a); err != nil {
-			log.Fatal(err)
-		}
 	}
 	fmt.Printf("seeded %s with %d assessments for %s\n", db.Engine(), *n, p.Email)
 }

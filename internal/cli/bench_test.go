@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/demo"
 	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/onet"
@@ -32,16 +31,8 @@ func seed100(b *testing.B, dsn string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m, _ := j.Model(ctx)
-	for i := 2; i < 100; i++ {
-		at := now.AddDate(0, 0, -7*(100-i))
-		a := &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, StartedAt: at, CompletedAt: at}
-		for k, c := range m.Competencies() {
-			a.Ratings = append(a.Ratings, ladder.Rating{Competency: c.Key, Level: 1 + (i+k)%5})
-		}
-		if err := j.Assessments.CreateAssessment(ctx, a); err != nil {
-			b.Fatal(err)
-		}
+	if err := demo.SeedHistory(ctx, j, p, 100, now); err != nil {
+		b.Fatal(err)
 	}
 	if err := j.Settings.SetSetting(ctx, settingPerson, "1"); err != nil {
 		b.Fatal(err)

@@ -81,3 +81,28 @@ func Load(ctx context.Context, j *journey.Journey, now time.Time) (*ladder.Perso
 	}
 	return p, nil
 }
+
+// SeedHistory adds completed self-assessments to p, one a week back from now,
+// until p has n in all, each rating every competency of the model. It exists
+// for benchmarks that need a long history.
+func SeedHistory(ctx context.Context, j *journey.Journey, p *ladder.Person, n int, now time.Time) error {
+	m, err := j.Model(ctx)
+	if err != nil {
+		return err
+	}
+	have, err := j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID})
+	if err != nil {
+		return err
+	}
+	for i := len(have); i < n; i++ {
+		at := now.AddDate(0, 0, -7*(n-i))
+		a := &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, TargetRole: p.TargetRole, StartedAt: at, CompletedAt: at}
+		for k, c := range m.Competencies() {
+			a.Ratings = append(a.Ratings, ladder.Rating{Competency: c.Key, Level: 1 + (i+k)%5})
+		}
+		if err := j.Assessments.CreateAssessment(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}

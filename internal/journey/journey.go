@@ -14,6 +14,7 @@ import (
 	"github.com/ladderhq/ladder/internal/model"
 	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/sqldb"
+	"github.com/ladderhq/ladder/internal/textmatch"
 )
 
 // Journey holds the services the personal journey needs.
@@ -130,12 +131,12 @@ func roleSuggestions(m *ladder.Model, in, kind string) []string {
 		if kind != "" && r.Kind != kind {
 			continue
 		}
-		d := min(editDistance(low, r.Slug), editDistance(low, strings.ToLower(r.Title)))
+		d := min(textmatch.EditDistance(low, r.Slug), textmatch.EditDistance(low, strings.ToLower(r.Title)))
 		switch {
 		case low == "":
 		case strings.Contains(r.Slug, low) || strings.Contains(strings.ToLower(r.Title), low):
 			d = 0
-		case subsequence(low, r.Slug):
+		case textmatch.Subsequence(low, r.Slug):
 			// Abbreviations such as "sysadmn" or "dba" keep their letters in order.
 			d = 1
 		}
@@ -166,36 +167,4 @@ func notFound(what, in string, roles []string, occs []onet.SearchResult) error {
 		b.WriteString("; closest O*NET occupations: " + strings.Join(s, ", "))
 	}
 	return &ladder.Error{Code: ladder.ENOTFOUND, Message: b.String()}
-}
-
-// subsequence reports whether the letters of a appear in b in order.
-func subsequence(a, b string) bool {
-	i := 0
-	for j := 0; i < len(a) && j < len(b); j++ {
-		if a[i] == b[j] {
-			i++
-		}
-	}
-	return i == len(a)
-}
-
-// editDistance is the Levenshtein distance, for "did you mean".
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

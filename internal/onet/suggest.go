@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/ladderhq/ladder/internal/textmatch"
 )
 
 // Suggest returns up to n occupations close to input, for "did you mean"
@@ -53,7 +55,7 @@ func (d *Dataset) closest(n, minScore int, match string, score func(*Occupation)
 // than two edits) are not suggested: that is another occupation, not a typo.
 func codeScore(input, code string) int {
 	input = normalizeCode(input)
-	s := -10 * levenshtein(input, code)
+	s := -10 * textmatch.EditDistance(input, code)
 	for i := 0; i < len(input) && i < len(code) && i < 7 && input[i] == code[i]; i++ {
 		s++
 	}
@@ -68,7 +70,7 @@ func typoScore(query, title []string) int {
 	for _, q := range query {
 		best := 0
 		for _, t := range title {
-			dist := levenshtein(q, t)
+			dist := textmatch.EditDistance(q, t)
 			if len(t) > len(q) && strings.HasPrefix(t, q) {
 				dist = 0
 			}
@@ -79,25 +81,4 @@ func typoScore(query, title []string) int {
 		total += best
 	}
 	return total
-}
-
-// levenshtein is the edit distance between a and b (bytes).
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
