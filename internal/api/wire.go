@@ -1,6 +1,9 @@
 // Package api holds the JSON wire types of Ladder (shared by the HTTP API and
-// the CLI's --json output, so both speak the same shapes) and, later, the
-// API handlers. JSON tags live here, never on domain types.
+// the CLI's --json output, so both speak the same shapes), the handlers of
+// the JSON API under /api/v1 and its OpenAPI document, which is built from
+// the same operation table and wire types. JSON tags live here, never on
+// domain types. Besides json, wire types may carry `enum` and `doc` tags for
+// the document.
 package api
 
 import (
@@ -14,7 +17,7 @@ import (
 type Role struct {
 	Slug      string `json:"slug"`
 	Title     string `json:"title"`
-	Kind      string `json:"kind"`
+	Kind      string `json:"kind" enum:"start,target"`
 	ONETCode  string `json:"onet_code"`
 	ONETProxy string `json:"onet_proxy,omitempty"`
 }
@@ -58,17 +61,17 @@ func NewPerson(p *ladder.Person) Person {
 // Assessment is one assessment with its ratings.
 type Assessment struct {
 	ID          int64      `json:"id"`
-	Kind        string     `json:"kind"`
+	Kind        string     `json:"kind" enum:"self"`
 	TargetRole  string     `json:"target_role"`
 	StartedAt   time.Time  `json:"started_at"`
-	CompletedAt *time.Time `json:"completed_at"`
+	CompletedAt *time.Time `json:"completed_at" doc:"null while the assessment is a draft"`
 	Ratings     []Rating   `json:"ratings"`
 }
 
 // Rating is one rating; Level 0 means "not sure".
 type Rating struct {
 	Competency string `json:"competency"`
-	Level      int    `json:"level"`
+	Level      int    `json:"level" doc:"1-5, or 0 for not sure"`
 	Note       string `json:"note,omitempty"`
 }
 
@@ -96,7 +99,7 @@ type Gap struct {
 	Gap         float64 `json:"gap"`
 	Importance  int     `json:"importance"`
 	WeightedGap float64 `json:"weighted_gap"`
-	Source      string  `json:"source"`
+	Source      string  `json:"source" enum:"self,prior,none"`
 	Basis       string  `json:"basis"`
 }
 
@@ -115,12 +118,15 @@ type Readiness struct {
 	TargetTitle     string         `json:"target_title"`
 	Score           float64        `json:"score"`
 	Confidence      float64        `json:"confidence"`
-	ConfidenceLabel string         `json:"confidence_label"`
+	ConfidenceLabel string         `json:"confidence_label" enum:"low,medium,high"`
 	TotalGap        float64        `json:"total_weighted_gap"`
 	Areas           []AreaScore    `json:"areas"`
 	Sources         map[string]int `json:"sources"`
 	Trend           []TrendPoint   `json:"trend,omitempty"`
 	Method          string         `json:"method"`
+	// Attribution credits O*NET when estimates from O*NET data count
+	// (API only; the CLI prints it as text).
+	Attribution string `json:"attribution,omitempty"`
 }
 
 // AreaScore is readiness within one area.

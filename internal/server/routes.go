@@ -16,5 +16,27 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/logout", Public, h(w.Logout)},
 		{"GET", "/demo", Public, h(s.enterDemo)},
 		{"GET", "/{$}", Person, h(w.Dashboard)},
+
+		{"GET", "/onboarding", Person, h(w.Onboarding)},
+		{"POST", "/onboarding", Person, h(w.OnboardingSave)},
+		{"GET", "/roles/search", Person, h(w.RoleSearch)},
+
+		{"GET", "/assess", Person, h(w.Assess)},
+		{"POST", "/assess/finish", Person, h(w.AssessFinish)},
+		{"GET", "/assess/{area}", Person, h(w.AssessArea)},
+		{"POST", "/assess/{area}", Person, h(w.AssessAreaSave)},
+		{"POST", "/assess/{area}/rating", Person, h(w.AssessRating)},
+
+		{"GET", "/gaps", Person, h(w.Gaps)},
+		{"GET", "/readiness", Person, h(w.Readiness)},
+		{"GET", "/compare", Person, h(w.Compare)},
+		{"GET", "/shift", Person, h(w.Shift)},
+
+		{"GET", "/settings", Person, h(w.Settings)},
+		{"POST", "/settings/profile", Person, h(w.SettingsProfile)},
+		{"POST", "/settings/password", Person, h(w.SettingsPassword)},
+		{"POST", "/settings/tokens", Person, h(w.SettingsTokenCreate)},
+		{"POST", "/settings/tokens/{id}/delete", Person, h(w.SettingsTokenDelete)},
+		{"GET", "/settings/export", Person, h(w.SettingsExport)},
 	}
 }

@@ -27,6 +27,10 @@ const (
 	// Person routes need a signed-in person and only ever show that
 	// person's own data.
 	Person
+	// APIPerson routes are Person routes of the JSON API: a personal access
+	// token or the session, and 401 problem+json instead of a redirect
+	// (routes_api.go).
+	APIPerson
 )
 
 // Route is one entry of the route table. The authorisation tests walk this
@@ -58,21 +62,31 @@ func New(j *journey.Journey, auth ladder.AuthService, log *slog.Logger, demoMode
 	}
 	s := &Server{J: j, Auth: auth, Web: w, Log: log, Demo: demoMode}
 	s.routes = s.webRoutes()
+	// API hook: the JSON API's routes and fallback live in routes_api.go.
+	apiRoutes, err := s.apiRoutes()
+	if err != nil {
+		return nil, err
+	}
+	s.routes = append(s.routes, apiRoutes...)
 	mux := http.NewServeMux()
 	for _, rt := range s.routes {
 		h := rt.Handler
-		if rt.Access == Person {
+		switch rt.Access {
+		case Person:
 			h = s.requirePerson(h)
+		case APIPerson:
+			h = s.requireAPIPerson(h)
 		}
 		mux.Handle(rt.Method+" "+rt.Path, h)
 	}
+	mux.Handle(apiFallback, s.apiNotFound())
 	mux.Handle("/", http.HandlerFunc(w.NotFound))
 	// Cross-origin protection refuses state-changing requests that the
 	// browser marks as coming from another site (Sec-Fetch-Site, Origin):
 	// CSRF protection without tokens in every form.
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		w.Error(rw, r, ladder.Errorf(ladder.EFORBIDDEN, "This request came from another site and was refused."))
+		s.fail(rw, r, ladder.Errorf(ladder.EFORBIDDEN, "This request came from another site and was refused."))
 	}))
 	s.handler = httpx.Recover(log, httpx.SecurityHeaders(cop.Handler(s.loadSession(mux))))
 	return s, nil
@@ -95,7 +109,7 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			case ladder.ErrorCode(err) == ladder.ENOTFOUND:
 				httpx.ClearSession(w, r)
 			default:
-				s.Web.Error(w, r, err)
+				s.fail(w, r, err)
 				return
 			}
 		}

@@ -1,0 +1,149 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/ladderhq/ladder/internal/httpx"
+)
+
+// Operation is one API operation: its route, its place in the OpenAPI
+// document and its handler. The server registers routes from this table and
+// the document is built from it, so neither can drift from the other.
+type Operation struct {
+	ID          string // operationId
+	Method      string
+	Path        string // a ServeMux path pattern, which is also OpenAPI path templating
+	Summary     string
+	Description string
+	Tag         string
+	// Public operations need no signed-in person.
+	Public bool
+	// Query lists the query parameters; path parameters come from Path.
+	Query      []Param
+	PathParams []Param
+	// Body is the zero value of the request body type, nil for none.
+	Body any
+	// Status is the status of success; Response the zero value of what it
+	// returns (nil for none, as with 204).
+	Status   int
+	Response any
+	// Headers are response headers worth documenting, by name.
+	Headers map[string]string
+	// Errors lists the error statuses beyond those every operation of its
+	// kind may answer (see ErrorStatuses).
+	Errors  []int
+	Handler httpx.Handler
+}
+
+// Param is a path or query parameter; all are strings or integers.
+type Param struct {
+	Name        string
+	Description string
+	Integer     bool
+	Required    bool
+	Enum        []string
+}
+
+// Pattern returns the ServeMux pattern of the operation.
+func (o Operation) Pattern() string { return o.Method + " " + o.Path }
+
+var (
+	idParam     = Param{Name: "id", Integer: true, Required: true}
+	targetParam = Param{Name: "target", Description: "a target role's slug or title instead of the person's own"}
+	notFound    = []int{http.StatusNotFound}
+)
+
+// operations is the table of the API.
+func (a *API) operations() []Operation {
+	const get, post, put, patch, del = http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete
+	ok, created, none := http.StatusOK, http.StatusCreated, http.StatusNoContent
+	p := Prefix
+	return []Operation{
+		{ID: "getOpenAPI", Method: get, Path: p + "/openapi.json", Tag: "meta", Public: true, Summary: "This OpenAPI document",
+			Status: ok, Response: map[string]any{}, Handler: a.getOpenAPI},
+
+		{ID: "getMe", Method: get, Path: p + "/me", Tag: "profile", Summary: "Your profile, with your start and target roles resolved",
+			Status: ok, Response: Me{}, Handler: a.getMe},
+		{ID: "updateMe", Method: patch, Path: p + "/me", Tag: "profile", Summary: "Change your name, email, start role or target role",
+			Description: "Fields left out stay as they are. Roles are checked against the competency model and O*NET; " +
+				"an unknown one is a 400 naming the field, with the closest matches.",
+			Body: PersonPatch{}, Status: ok, Response: Me{}, Errors: []int{http.StatusConflict}, Handler: a.updateMe},
+
+		{ID: "listRoles", Method: get, Path: p + "/roles", Tag: "catalog", Summary: "The start and target roles (as `ladder roles --json`)",
+			Query:  []Param{{Name: "kind", Enum: []string{"start", "target"}, Description: "only start or only target roles"}},
+			Status: ok, Response: []Role{}, Handler: a.listRoles},
+		{ID: "getRole", Method: get, Path: p + "/roles/{slug}", Tag: "catalog", Summary: "A role's profile and requirements (as `ladder roles SLUG --json`)",
+			PathParams: []Param{{Name: "slug", Required: true}}, Status: ok, Response: RoleDetail{}, Errors: notFound, Handler: a.getRole},
+		{ID: "listCompetencies", Method: get, Path: p + "/competencies", Tag: "catalog", Summary: "The competencies of the model, with level descriptors",
+			Query:  []Param{{Name: "area", Description: "only this area's competencies (an area key)"}},
+			Status: ok, Response: []Competency{}, Handler: a.listCompetencies},
+		{ID: "getCompetency", Method: get, Path: p + "/competencies/{key}", Tag: "catalog", Summary: "One competency with its five level descriptors",
+			PathParams: []Param{{Name: "key", Required: true}}, Status: ok, Response: Competency{}, Errors: notFound, Handler: a.getCompetency},
+
+		{ID: "listAssessments", Method: get, Path: p + "/assessments", Tag: "assessments", Summary: "Your assessments, newest first, a page at a time",
+			Description: "Pass the `next` of a page as `cursor` to get the following page; `next` is null on the last.",
+			Query: []Param{
+				{Name: "limit", Integer: true, Description: "page size, 1-100 (default 20)"},
+				{Name: "cursor", Description: "the `next` of the previous page"},
+				{Name: "status", Enum: []string{"draft", "completed"}, Description: "only drafts or only completed assessments"},
+			},
+			Status: ok, Response: AssessmentPage{}, Handler: a.listAssessments},
+		{ID: "createAssessment", Method: post, Path: p + "/assessments", Tag: "assessments", Summary: "Start an assessment (a draft) or save a finished one",
+			Body: AssessmentCreate{}, Status: created, Response: Assessment{},
+			Headers: map[string]string{"Location": "the new assessment's URL"}, Handler: a.createAssessment},
+		{ID: "getAssessment", Method: get, Path: p + "/assessments/{id}", Tag: "assessments", Summary: "One of your assessments with its ratings",
+			PathParams: []Param{idParam}, Status: ok, Response: Assessment{}, Errors: notFound, Handler: a.getAssessment},
+		{ID: "saveRatings", Method: put, Path: p + "/assessments/{id}/ratings", Tag: "assessments", Summary: "Add or replace ratings of a draft",
+			Description: "Ratings are saved all or none. Competencies not listed keep their rating. A completed assessment is 409.",
+			PathParams:  []Param{idParam}, Body: RatingsUpdate{}, Status: ok, Response: Assessment{},
+			Errors: []int{http.StatusNotFound, http.StatusConflict}, Handler: a.saveRatings},
+		{ID: "completeAssessment", Method: post, Path: p + "/assessments/{id}/complete", Tag: "assessments", Summary: "Finish a draft",
+			Description: "A completed assessment counts towards gaps, readiness and the trend. Completing one twice is 409.",
+			PathParams:  []Param{idParam}, Status: ok, Response: Assessment{},
+			Errors: []int{http.StatusNotFound, http.StatusConflict}, Handler: a.completeAssessment},
+		{ID: "deleteAssessment", Method: del, Path: p + "/assessments/{id}", Tag: "assessments", Summary: "Delete one of your assessments",
+			PathParams: []Param{idParam}, Status: none, Errors: notFound, Handler: a.deleteAssessment},
+
+		{ID: "getGaps", Method: get, Path: p + "/gaps", Tag: "readiness", Summary: "Your gaps to the target role, largest weighted gap first",
+			Description: "The same JSON as `ladder gaps --json`. When a level rests on an estimate from O*NET data, " +
+				"the Ladder-Attribution header carries O*NET's credit line (UTF-8).",
+			Query: []Param{targetParam}, Status: ok, Response: []Gap{},
+			Headers: map[string]string{"Ladder-Attribution": "O*NET's credit line, when estimates from O*NET data count"},
+			Errors:  []int{http.StatusConflict}, Handler: a.getGaps},
+		{ID: "getReadiness", Method: get, Path: p + "/readiness", Tag: "readiness", Summary: "Your readiness for the target role, its confidence and its trend",
+			Query: []Param{targetParam}, Status: ok, Response: Readiness{}, Errors: []int{http.StatusConflict}, Handler: a.getReadiness},
+		{ID: "listReadinessTargets", Method: get, Path: p + "/readiness/targets", Tag: "readiness", Summary: "Your readiness for every target role, the shortest climb first",
+			Status: ok, Response: []Readiness{}, Handler: a.listReadinessTargets},
+
+		{ID: "searchONET", Method: get, Path: p + "/onet/search", Tag: "onet", Summary: "Find O*NET occupations by code, title or alternate title",
+			Query: []Param{{Name: "q", Required: true, Description: "words of a title, or a code prefix such as 15-12"},
+				{Name: "limit", Integer: true, Description: "at most this many results, 1-100 (default 20)"}},
+			Status: ok, Response: ONETSearch{}, Handler: a.searchONET},
+		{ID: "getONETOccupation", Method: get, Path: p + "/onet/occupations/{code}", Tag: "onet", Summary: "An O*NET occupation: ratings, tasks, technology, education",
+			PathParams: []Param{{Name: "code", Required: true, Description: "an O*NET-SOC code such as 15-1244.00"}},
+			Status:     ok, Response: ONETOccupation{}, Errors: notFound, Handler: a.getONETOccupation},
+		{ID: "compareONET", Method: get, Path: p + "/onet/compare", Tag: "onet", Summary: "Compare two occupations (as `ladder onet compare --json`)",
+			Description: "from and to take an O*NET-SOC code or one of our role slugs (its rated O*NET occupation); " +
+				"they default to your start role and your target role.",
+			Query: []Param{{Name: "from", Description: "default: your start role"}, {Name: "to", Description: "default: your target role"},
+				{Name: "domain", Enum: []string{"skills", "knowledge", "work_activities"}, Description: "only gaps and transfers of one domain"}},
+			Status: ok, Response: ONETComparison{}, Handler: a.compareONET},
+
+		{ID: "listTokens", Method: get, Path: p + "/tokens", Tag: "tokens", Summary: "Your personal access tokens, oldest first (never their secrets)",
+			Status: ok, Response: []Token{}, Handler: a.listTokens},
+		{ID: "createToken", Method: post, Path: p + "/tokens", Tag: "tokens", Summary: "Create a personal access token; its secret is shown only in this response",
+			Body: TokenCreate{}, Status: created, Response: TokenCreated{}, Errors: []int{http.StatusConflict}, Handler: a.createToken},
+		{ID: "deleteToken", Method: del, Path: p + "/tokens/{id}", Tag: "tokens", Summary: "Revoke one of your tokens at once",
+			PathParams: []Param{idParam}, Status: none, Errors: notFound, Handler: a.deleteToken},
+
+		{ID: "exportData", Method: get, Path: p + "/export", Tag: "profile", Summary: "All your data as JSON",
+			Status: ok, Response: Export{}, Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.exportData},
+	}
+}
+
+func (a *API) getOpenAPI(w http.ResponseWriter, _ *http.Request) error {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	_, err := w.Write(a.doc)
+	return err
+}

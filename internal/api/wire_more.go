@@ -1,0 +1,191 @@
+package api
+
+import (
+	"time"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/journey"
+)
+
+// Wire types of the API that the CLI does not print (yet).
+
+// Me is the signed-in person's profile with the roles resolved.
+type Me struct {
+	Person
+	Start  *StartRole `json:"start" doc:"the resolved start role; null when none is chosen or it is no longer known"`
+	Target *Role      `json:"target" doc:"the resolved target role; null when none is chosen"`
+	// Attribution credits O*NET when the start is an O*NET occupation.
+	Attribution string `json:"attribution,omitempty"`
+}
+
+// StartRole is a resolved start: one of the model's roles or any O*NET
+// occupation.
+type StartRole struct {
+	Value     string `json:"value" doc:"what is stored: a role slug or an O*NET-SOC code"`
+	Title     string `json:"title"`
+	Kind      string `json:"kind" enum:"role,onet"`
+	ONETCode  string `json:"onet_code" doc:"the occupation whose O*NET data informs the estimates; empty when there is none"`
+	ONETProxy bool   `json:"onet_proxy" doc:"onet_code stands in for an occupation O*NET has not rated"`
+}
+
+// NewStartRole converts a resolved start role.
+func NewStartRole(s *journey.StartRole) *StartRole {
+	out := &StartRole{Value: s.Value, Title: s.Title, Kind: "onet", ONETCode: s.ONETCode, ONETProxy: s.Proxy}
+	if s.Role != nil {
+		out.Kind = "role"
+	}
+	return out
+}
+
+// PersonPatch is the body of PATCH /api/v1/me: absent fields stay as they
+// are.
+type PersonPatch struct {
+	Name       *string `json:"name,omitempty"`
+	Email      *string `json:"email,omitempty"`
+	StartRole  *string `json:"start_role,omitempty" doc:"a start role's slug or title, or any O*NET-SOC code; empty to clear"`
+	TargetRole *string `json:"target_role,omitempty" doc:"a target role's slug or title"`
+}
+
+// RoleDetail is a role profile with its requirements (`ladder roles SLUG
+// --json`).
+type RoleDetail struct {
+	Role
+	Summary      string        `json:"summary"`
+	Duties       []string      `json:"duties"`
+	Requirements []Requirement `json:"requirements"`
+}
+
+// Requirement is what a role needs of one competency.
+type Requirement struct {
+	Competency string `json:"competency"`
+	Name       string `json:"name"`
+	Level      int    `json:"level"`
+	Importance int    `json:"importance"`
+}
+
+// NewRoleDetail converts a role with its requirements.
+func NewRoleDetail(m *ladder.Model, r ladder.Role) RoleDetail {
+	d := RoleDetail{Role: NewRole(r), Summary: r.Summary, Duties: append([]string{}, r.Duties...),
+		Requirements: make([]Requirement, 0, len(r.Requirements))}
+	for _, q := range r.Requirements {
+		c, _ := m.Competency(q.Competency)
+		d.Requirements = append(d.Requirements, Requirement{q.Competency, c.Name, q.Level, q.Importance})
+	}
+	return d
+}
+
+// AssessmentPage is one page of assessments, newest first.
+type AssessmentPage struct {
+	Items []Assessment `json:"items"`
+	Next  *string      `json:"next" doc:"the cursor of the next page; null on the last page"`
+}
+
+// RatingInput is one rating sent by a client.
+type RatingInput struct {
+	Competency string `json:"competency"`
+	Level      int    `json:"level" doc:"1-5, or 0 for not sure"`
+	Note       string `json:"note,omitempty"`
+}
+
+// AssessmentCreate is the body of POST /api/v1/assessments.
+type AssessmentCreate struct {
+	TargetRole string        `json:"target_role,omitempty" doc:"the role whose competencies are rated; default: the person's target role"`
+	Ratings    []RatingInput `json:"ratings,omitempty"`
+	Complete   bool          `json:"complete,omitempty" doc:"true saves a finished assessment; false (the default) a draft to add ratings to"`
+}
+
+// RatingsUpdate is the body of PUT /api/v1/assessments/{id}/ratings.
+type RatingsUpdate struct {
+	Ratings []RatingInput `json:"ratings" doc:"ratings to add or replace; competencies not listed keep their rating"`
+}
+
+// Ratings converts ratings sent by a client.
+func Ratings(in []RatingInput) []ladder.Rating {
+	out := make([]ladder.Rating, 0, len(in))
+	for _, r := range in {
+		out = append(out, ladder.Rating{Competency: r.Competency, Level: r.Level, Note: r.Note})
+	}
+	return out
+}
+
+// Token is a personal access token, without its secret.
+type Token struct {
+	ID         int64      `json:"id"`
+	Name       string     `json:"name"`
+	Prefix     string     `json:"prefix" doc:"the start of the token, to tell tokens apart"`
+	CreatedAt  time.Time  `json:"created_at"`
+	LastUsedAt *time.Time `json:"last_used_at" doc:"null if never used"`
+}
+
+// NewToken converts a token.
+func NewToken(t *ladder.Token) Token {
+	out := Token{ID: t.ID, Name: t.Name, Prefix: t.Prefix, CreatedAt: t.CreatedAt}
+	if !t.LastUsedAt.IsZero() {
+		u := t.LastUsedAt
+		out.LastUsedAt = &u
+	}
+	return out
+}
+
+// TokenCreate is the body of POST /api/v1/tokens.
+type TokenCreate struct {
+	Name string `json:"name" doc:"what the token is for, unique among your tokens"`
+}
+
+// TokenCreated is a new token with its secret, shown this once.
+type TokenCreated struct {
+	Token
+	Secret string `json:"token" doc:"the token to send as Authorization: Bearer; shown only in this response"`
+}
+
+// Export is all of a person's data (GET /api/v1/export).
+type Export struct {
+	Format      string             `json:"format" enum:"ladder-export/1"`
+	ExportedAt  time.Time          `json:"exported_at"`
+	Person      Person             `json:"person"`
+	Account     *ExportAccount     `json:"account" doc:"null for a person without a password (command line only)"`
+	Assessments []ExportAssessment `json:"assessments"`
+	Tokens      []Token            `json:"tokens"`
+}
+
+// ExportFormat names the export format and its version.
+const ExportFormat = "ladder-export/1"
+
+// ExportAccount is the account of an exported person; the password hash is
+// never exported.
+type ExportAccount struct {
+	Role      string    `json:"role" enum:"owner,member"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// ExportAssessment is an assessment with the time of each rating.
+type ExportAssessment struct {
+	ID          int64          `json:"id"`
+	Kind        string         `json:"kind" enum:"self"`
+	TargetRole  string         `json:"target_role"`
+	StartedAt   time.Time      `json:"started_at"`
+	CompletedAt *time.Time     `json:"completed_at"`
+	Ratings     []ExportRating `json:"ratings"`
+}
+
+// ExportRating is a rating with its time.
+type ExportRating struct {
+	Competency string    `json:"competency"`
+	Level      int       `json:"level"`
+	Note       string    `json:"note"`
+	RatedAt    time.Time `json:"rated_at"`
+}
+
+// NewExportAssessment converts an assessment for export.
+func NewExportAssessment(a *ladder.Assessment) ExportAssessment {
+	out := ExportAssessment{ID: a.ID, Kind: a.Kind, TargetRole: a.TargetRole, StartedAt: a.StartedAt,
+		Ratings: make([]ExportRating, 0, len(a.Ratings))}
+	if a.Completed() {
+		t := a.CompletedAt
+		out.CompletedAt = &t
+	}
+	for _, r := range a.Ratings {
+		out.Ratings = append(out.Ratings, ExportRating{r.Competency, r.Level, r.Note, r.RatedAt})
+	}
+	return out
+}

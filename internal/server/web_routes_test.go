@@ -1,0 +1,308 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/api"
+	"github.com/ladderhq/ladder/internal/httpx"
+	"github.com/ladderhq/ladder/internal/sqldb"
+	"github.com/ladderhq/ladder/internal/sqldb/sqldbtest"
+)
+
+// htmx marks a request as htmx's.
+var htmx = map[string]string{"HX-Request": "true"}
+
+// webScenario is one request against a fresh fixture and what must come
+// back: the status, the start of the redirect, text in the body, text
+// that must not be there, and a check of the stored state.
+type webScenario struct {
+	name     string
+	req      request
+	status   int
+	location string
+	want     []string
+	wantNot  []string
+	check    func(t *testing.T, f *webFixture, rec *httpResult)
+}
+
+// httpResult is what a scenario's check sees of the response.
+type httpResult struct {
+	header http.Header
+	body   string
+}
+
+// form builds url.Values from pairs.
+func form(kv ...string) url.Values {
+	v := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v.Add(kv[i], kv[i+1])
+	}
+	return v
+}
+
+func get(path, as string) request { return request{method: "GET", path: path, as: as} }
+
+func post(path, as string, f url.Values) request {
+	return request{method: "POST", path: path, as: as, form: f}
+}
+
+// webScenarios are the signed-in cases of every page route, allowed and
+// refused. TestWebAccess adds the logged-out and cross-site cases of every
+// route from the route table itself.
+func webScenarios() []webScenario {
+	return []webScenario{
+		// Onboarding.
+		{name: "OnboardingOK", req: get("/onboarding", "alice"), status: 200,
+			want: []string{"Where you start", `id="start-system-administrator" name="start" value="system-administrator" checked`, `value="it-manager" checked`}},
+		{name: "OnboardingFirstVisit", req: get("/onboarding", "carol"), status: 200, want: []string{"Where are you on the ladder?"}},
+		{name: "DashboardSendsNewcomersToOnboarding", req: get("/", "carol"), status: 303, location: "/onboarding"},
+		{name: "OnboardingSearchWithoutJS", req: get("/onboarding?q=network+admin", "alice"), status: 200,
+			want: []string{"Network and Computer Systems Administrators", "O*NET 15-1244.00", "O*NET 29.3 Database", "<html"}},
+		{name: "RoleSearchFragment", req: request{method: "GET", path: "/roles/search?q=dba&start=system-administrator", as: "alice", header: htmx}, status: 200,
+			want: []string{`name="start"`, "Database Administrators", `value="system-administrator" checked`}, wantNot: []string{"<html", "<footer"}},
+		{name: "RoleSearchClosest", req: request{method: "GET", path: "/roles/search?q=sysadmn", as: "alice", header: htmx}, status: 200,
+			want: []string{"These come closest", "System administrator"}},
+		{name: "RoleSearchWithoutJS", req: get("/roles/search?q=dba", "alice"), status: 200, want: []string{"<html", "Database Administrators"}},
+		{name: "OnboardingSaveRoles", req: post("/onboarding", "carol", form("start", "network-engineer", "target", "cio")), status: 303, location: "/",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if p := f.person(t, f.carol); p.StartRole != "network-engineer" || p.TargetRole != "cio" {
+					t.Errorf("roles %q %q", p.StartRole, p.TargetRole)
+				}
+			}},
+		{name: "OnboardingSaveONETCode", req: post("/onboarding", "alice", form("start", "15-1241.00", "target", "team-lead")), status: 303, location: "/",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if p := f.person(t, f.alice); p.StartRole != "15-1241.00" || p.TargetRole != "team-lead" {
+					t.Errorf("roles %q %q", p.StartRole, p.TargetRole)
+				}
+			}},
+		{name: "ErrStartUnknown", req: post("/onboarding", "alice", form("start", "xyzzy", "target", "it-manager")), status: 422,
+			want: []string{"Start role:", `unknown start role &#34;xyzzy&#34;`, "closest"},
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if p := f.person(t, f.alice); p.StartRole != "system-administrator" {
+					t.Errorf("start changed to %q", p.StartRole)
+				}
+			}},
+		{name: "ErrStartTypedNotPicked", req: post("/onboarding", "alice", form("q", "sysadmn", "target", "it-manager")), status: 422,
+			want: []string{"Start role:", "system-administrator (System administrator)", `value="system-administrator"`}},
+		{name: "ErrTargetUnknown", req: post("/onboarding", "alice", form("start", "system-administrator", "target", "ceo")), status: 422,
+			want: []string{"Target role:", `unknown target role &#34;ceo&#34;`}},
+		{name: "ErrRolesRequired", req: post("/onboarding", "carol", form()), status: 422,
+			want: []string{"Start role: choose where you start", "Target role: choose the role you aim for"}},
+
+		// Assessment.
+		{name: "AssessOverview", req: get("/assess", "alice"), status: 200,
+			want: []string{"Assessment in progress", "1 of 38 answered", "Leadership and team management", "Carry on"}},
+		{name: "AssessOverviewNoDraft", req: get("/assess", "bob"), status: 200, want: []string{"A new assessment", "Start"}},
+		{name: "AssessNeedsTarget", req: get("/assess", "carol"), status: 303, location: "/onboarding"},
+		{name: "AssessArea", req: get("/assess/leadership", "alice"), status: 200,
+			want: []string{"<legend>Delegation</legend>", `id="delegation-3" name="ratings.delegation" value="3" checked`,
+				`value="not-sure"`, `hx-post="/assess/leadership/rating"`, "Area 1 of 8"}},
+		{name: "ErrAreaUnknown", req: get("/assess/astrology", "alice"), status: 404},
+		{name: "AssessAreaSave", req: post("/assess/leadership", "alice", form("ratings.delegation", "4", "ratings.conflict-resolution", "not-sure", "ratings.empathy", "5")),
+			status: 303, location: "/assess/communication",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				d := f.draftOf(t, f.alice)
+				if level(d, "delegation") != 4 || level(d, "conflict-resolution") != ladder.NotSure || level(d, "empathy") != -1 {
+					t.Errorf("draft %+v", d.Ratings)
+				}
+				for _, r := range d.Ratings {
+					if r.Competency == "delegation" && r.Note != "from the command line" {
+						t.Errorf("note lost: %q", r.Note)
+					}
+				}
+			}},
+		{name: "AssessLastAreaGoesToOverview", req: post("/assess/technical-foundation", "alice", form("ratings.technical-credibility", "3")),
+			status: 303, location: "/assess"},
+		{name: "AssessAreaSaveCreatesDraft", req: post("/assess/leadership", "bob", form("ratings.delegation", "2")), status: 303,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if d := f.draftOf(t, f.bob); level(d, "delegation") != 2 || d.TargetRole != "team-lead" {
+					t.Errorf("draft %+v", d)
+				}
+			}},
+		{name: "ErrLevelOutOfRange", req: post("/assess/leadership", "alice", form("ratings.delegation", "7")), status: 422,
+			want: []string{"Delegation: choose a level from 1 to 5, or Not sure", `aria-describedby="error-delegation"`},
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if l := level(f.draftOf(t, f.alice), "delegation"); l != 3 {
+					t.Errorf("delegation is now %d", l)
+				}
+			}},
+		{name: "ErrLevelNotANumber", req: post("/assess/leadership", "alice", form("ratings.delegation", "lots")), status: 422,
+			want: []string{"Delegation: choose a level"}},
+		{name: "ErrAreaUnknownSave", req: post("/assess/astrology", "alice", form("ratings.delegation", "3")), status: 404},
+		{name: "AssessRatingSaved", req: request{method: "POST", path: "/assess/leadership/rating", as: "alice", form: form("ratings.delegation", "not-sure"), header: htmx},
+			status: 200, want: []string{`<span class="saved">Saved</span>`}, wantNot: []string{"<html"},
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if l := level(f.draftOf(t, f.alice), "delegation"); l != ladder.NotSure {
+					t.Errorf("delegation is %d", l)
+				}
+			}},
+		{name: "AssessRatingWithoutJS", req: post("/assess/leadership/rating", "alice", form("ratings.delegation", "5")), status: 303, location: "/assess/leadership"},
+		{name: "ErrRatingZero", req: request{method: "POST", path: "/assess/leadership/rating", as: "alice", form: form("ratings.delegation", "0"), header: htmx},
+			status: 422, want: []string{"Not saved: ratings.delegation: choose a level from 1 to 5"}},
+		{name: "ErrRatingMissing", req: request{method: "POST", path: "/assess/leadership/rating", as: "alice", form: form(), header: htmx},
+			status: 422, want: []string{"Not saved: ratings: choose a level"}},
+		{name: "ErrRatingUnknownArea", req: request{method: "POST", path: "/assess/astrology/rating", as: "alice", form: form("ratings.delegation", "3"), header: htmx}, status: 404},
+		{name: "AssessFinish", req: post("/assess/finish", "alice", nil), status: 303, location: "/",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if d := f.draftOf(t, f.alice); d != nil {
+					t.Errorf("still in progress: %+v", d)
+				}
+				a, err := f.j.Assessments.FindAssessmentByID(context.Background(), f.draft.ID)
+				if err != nil || !a.Completed() {
+					t.Errorf("draft not completed: %+v %v", a, err)
+				}
+			}},
+		{name: "ErrFinishWithoutRatings", req: post("/assess/finish", "bob", nil), status: 422,
+			want: []string{"Rate at least one competency before finishing."}},
+
+		// Gaps, readiness, comparison, shift.
+		{name: "Gaps", req: get("/gaps", "alice"), status: 200,
+			want: []string{"Your gaps to IT manager", "Budgeting and financial management", "your self-rating of", "estimate: typical of a system administrator", "chart-bars", `href="/gaps?group=area"`}},
+		{name: "GapsByArea", req: get("/gaps?group=area", "alice"), status: 200,
+			want: []string{"All gaps by area", `id="area-business-acumen"`, `href="/gaps"`}},
+		{name: "GapsWithONETEstimates", req: get("/gaps", "bob"), status: 200,
+			want: []string{"Your gaps to Team lead", "estimate: O*NET data for", "Ladder has modified all or some of this information"}},
+		{name: "GapsNeedTarget", req: get("/gaps", "carol"), status: 303, location: "/onboarding"},
+		{name: "Readiness", req: get("/readiness", "alice"), status: 200,
+			want: []string{"Readiness for IT manager", "How this is computed", "shortest climb", "chart-radar", "chart-line", "your target", "Business acumen"}},
+		{name: "ReadinessOtherTarget", req: get("/readiness?target=cio", "alice"), status: 200,
+			want: []string{"Readiness for Chief information officer (CIO)", "Back to your target"}},
+		{name: "ErrReadinessUnknownTarget", req: get("/readiness?target=astronaut", "alice"), status: 404, want: []string{"unknown target role"}},
+		{name: "Compare", req: get("/compare", "alice"), status: 200,
+			want: []string{"Network and Computer Systems Administrators", "Computer and Information Systems Managers", "Management of Financial Resources",
+				"What transfers", "Job Zone 4 of 5", "Technology skills", "Related occupations", "Ladder has modified all or some"}},
+		{name: "CompareKnowledge", req: get("/compare?domain=knowledge", "alice"), status: 200,
+			want: []string{`href="/compare?domain=knowledge" aria-current="page"`, "Administration and Management"}},
+		{name: "CompareAllDomains", req: get("/compare?domain=all", "alice"), status: 200, want: []string{"work activity", "knowledge"}},
+		{name: "ErrCompareDomain", req: get("/compare?domain=feelings", "alice"), status: 400, want: []string{"domain", "feelings"}},
+		{name: "CompareProxy", req: get("/compare", "bob"), status: 200, want: []string{"Proxy:", "O*NET has not rated Software Developers"}},
+		{name: "CompareUnrated", req: request{method: "GET", path: "/compare", as: "unrated"}, status: 200,
+			want: []string{"nothing to compare"}},
+		{name: "CompareNoStart", req: request{method: "GET", path: "/compare", as: "nostart"}, status: 200,
+			want: []string{"Choose your start role first"}},
+		{name: "CompareNeedsTarget", req: get("/compare", "carol"), status: 303, location: "/onboarding"},
+		{name: "Shift", req: get("/shift", "alice"), status: 200,
+			want: []string{"From doing to leading", "As a specialist", "As a manager", "Your duties now: System administrator", "Core tasks on O*NET", "O*NET 29.3 Database"}},
+		{name: "ShiftBareONETStart", req: get("/shift", "bob"), status: 200, want: []string{"not one of Ladder&#39;s role profiles", "Software Developers"}},
+		{name: "ShiftNeedsTarget", req: get("/shift", "carol"), status: 303, location: "/onboarding"},
+
+		// Settings.
+		{name: "Settings", req: get("/settings", "alice"), status: 200,
+			want: []string{"alice.", "laptop", "System administrator", "IT manager", `action="/settings/tokens/`},
+			wantNot: []string{">ci<"}},
+		{name: "SettingsProfile", req: post("/settings/profile", "alice", form("name", "Alice Brown", "email", "alice.brown@example.com")), status: 303, location: "/settings",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if p := f.person(t, f.alice); p.Name != "Alice Brown" || p.Email != "alice.brown@example.com" {
+					t.Errorf("profile %q %q", p.Name, p.Email)
+				}
+			}},
+		{name: "ErrProfileInvalid", req: post("/settings/profile", "alice", form("name", " ", "email", "not-an-address")), status: 422,
+			want: []string{"Name is required", "Email is not an email address", `aria-describedby="profile-email-error"`}},
+		{name: "ErrProfileEmailTaken", req: post("/settings/profile", "alice", form("name", "Alice", "email", "{bobEmail}")), status: 409,
+			want: []string{"Email is used by someone else"}},
+		{name: "SettingsPassword", req: post("/settings/password", "alice", form("old", alicePassword, "new", "a much better passphrase", "repeat", "a much better passphrase")),
+			status: 303, location: "/settings",
+			check: func(t *testing.T, f *webFixture, res *httpResult) {
+				if _, _, err := f.auth.FindSession(context.Background(), f.cookies["alice"].Value); ladder.ErrorCode(err) != ladder.ENOTFOUND {
+					t.Errorf("old session still valid: %v", err)
+				}
+				var fresh string
+				for _, c := range (&http.Response{Header: res.header}).Cookies() {
+					if c.Name == httpx.SessionCookie {
+						fresh = c.Value
+					}
+				}
+				if _, p, err := f.auth.FindSession(context.Background(), fresh); err != nil || p.ID != f.alice.ID {
+					t.Errorf("no new session for this browser: %v", err)
+				}
+			}},
+		{name: "ErrPasswordOldWrong", req: post("/settings/password", "alice", form("old", "not my password", "new", "a much better passphrase", "repeat", "a much better passphrase")),
+			status: 422, want: []string{"Current password is not your current password"}},
+		{name: "ErrPasswordWeak", req: post("/settings/password", "alice", form("old", alicePassword, "new", "short", "repeat", "short")),
+			status: 422, want: []string{"New password must be at least 10 characters"}},
+		{name: "ErrPasswordRepeat", req: post("/settings/password", "alice", form("old", alicePassword, "new", "a much better passphrase", "repeat", "a much better passphrasf")),
+			status: 422, want: []string{"Repeat does not match the new password"}},
+		{name: "ErrPasswordNoAccount", req: post("/settings/password", "bob", form("old", "whatever it was", "new", "a much better passphrase", "repeat", "a much better passphrase")),
+			status: 404},
+		{name: "TokenCreate", req: post("/settings/tokens", "alice", form("name", "backup script")), status: 201,
+			want: []string{"Copy it now", `value="` + ladder.TokenPrefix, "backup script"},
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if got := f.tokenNames(t, f.alice); !slices.Contains(got, "backup script") {
+					t.Errorf("tokens %v", got)
+				}
+			}},
+		{name: "ErrTokenNameRequired", req: post("/settings/tokens", "alice", form("name", "")), status: 422, want: []string{"Name is required"}},
+		{name: "ErrTokenNameTaken", req: post("/settings/tokens", "alice", form("name", "laptop")), status: 409, want: []string{"Name is the name of another of your tokens"}},
+		{name: "TokenDelete", req: post("/settings/tokens/{aliceToken}/delete", "alice", nil), status: 303, location: "/settings",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if got := f.tokenNames(t, f.alice); len(got) != 0 {
+					t.Errorf("tokens left %v", got)
+				}
+			}},
+		{name: "ErrTokenOfAnotherPerson", req: post("/settings/tokens/{bobToken}/delete", "alice", nil), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if got := f.tokenNames(t, f.bob); len(got) != 1 {
+					t.Errorf("bob's tokens %v", got)
+				}
+			}},
+		{name: "ErrTokenIDNotANumber", req: post("/settings/tokens/laptop/delete", "alice", nil), status: 404},
+		{name: "Export", req: get("/settings/export", "alice"), status: 200,
+			wantNot: []string{"hash", "Bob", `"ci"`},
+			check: func(t *testing.T, f *webFixture, res *httpResult) {
+				if cd := res.header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") {
+					t.Errorf("Content-Disposition %q", cd)
+				}
+				var x api.Export
+				if err := json.Unmarshal([]byte(res.body), &x); err != nil {
+					t.Fatal(err)
+				}
+				if x.Person.Email != f.alice.Email || len(x.Assessments) != 2 || len(x.Tokens) != 1 || x.Tokens[0].Name != "laptop" ||
+					x.Account == nil || x.Account.Role != ladder.AccountMember || x.Format != api.ExportFormat {
+					t.Errorf("export %+v", x)
+				}
+			}},
+		{name: "ExportWithoutAccount", req: get("/settings/export", "bob"), status: 200, want: []string{`"account": null`, `"name": "ci"`}},
+	}
+}
+
+// TestWebScenarios runs every scenario on a fresh fixture, on both engines.
+func TestWebScenarios(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		s, j, auth := newServer(t, db)
+		unrated := unratedOccupation(t)
+		for _, sc := range webScenarios() {
+			t.Run(sc.name, func(t *testing.T) {
+				f := newWebFixture(t, s, j, auth)
+				f.extraPeople(t, unrated)
+				rec := f.do(sc.req)
+				body := rec.Body.String()
+				if rec.Code != sc.status {
+					t.Fatalf("%s %s = %d, want %d\n%s", sc.req.method, sc.req.path, rec.Code, sc.status, body)
+				}
+				if loc := rec.Header().Get("Location"); sc.location != "" && !strings.HasPrefix(loc, sc.location) {
+					t.Errorf("Location %q, want %q...", loc, sc.location)
+				}
+				for _, w := range sc.want {
+					if !strings.Contains(body, w) {
+						t.Errorf("body lacks %q:\n%s", w, body)
+					}
+				}
+				for _, w := range sc.wantNot {
+					if strings.Contains(body, w) {
+						t.Errorf("body has %q", w)
+					}
+				}
+				if sc.check != nil {
+					sc.check(t, f, &httpResult{header: rec.Header(), body: body})
+				}
+			})
+		}
+	})
+}

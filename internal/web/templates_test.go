@@ -1,0 +1,179 @@
+package web
+
+import (
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/charts"
+)
+
+// templateCase is a page struct to execute a template with: a populated
+// one and the empty or edge case of each page.
+type templateCase struct {
+	name string
+	data any
+	// fragments are the page's named fragments to execute with fdata.
+	fragments []string
+	fdata     any
+}
+
+func fullBase(title string) Base {
+	return Base{Title: title, Nav: "home", Person: &ladder.Person{ID: 1, Name: "Alex <Moreno>", Email: "alex@example.com"},
+		Flash: "Saved.", Demo: true, Attribution: "O*NET credit."}
+}
+
+// emptyBase is a visitor without a session: the layout must not need one.
+func emptyBase() Base { return Base{} }
+
+var fields = map[string]string{"name": "is required", "email": "is not an email address", "password": "is too short"}
+
+func sampleOptions() []RoleChoice {
+	return []RoleChoice{
+		{ID: "start-system-administrator", Value: "system-administrator", Title: "System administrator", Detail: "Ladder role profile", Checked: true},
+		{ID: "start-15-1244.00", Value: "15-1244.00", Title: "Network and Computer Systems Administrators", Detail: "O*NET 15-1244.00 · also called Sysadmin"},
+	}
+}
+
+func sampleQuestion() Question {
+	q := Question{Key: "delegation", Name: "Delegation", Description: "Handing work over.", Field: "ratings.delegation",
+		StatusID: "status-delegation", ErrorID: "error-delegation", Error: "choose a level from 1 to 5"}
+	for _, v := range []string{"1", "2", "3", "4", "5", notSureValue} {
+		q.Options = append(q.Options, LevelOption{ID: "delegation-" + v, Name: q.Field, Value: v, Label: v, Descriptor: "Does " + v, Checked: v == "3"})
+	}
+	return q
+}
+
+func sampleOccupation() *OccupationView {
+	return &OccupationView{Code: "11-3021.00", Title: "Computer and Information Systems Managers", Description: "Plan, direct.",
+		JobZone: "Job Zone 4 of 5: considerable preparation needed", Rated: true, Tasks: []string{"Direct daily operations."}, TasksNote: "1 core task of 17",
+		Tech: []TechGroupView{{Category: "Operating system software", Items: []TechItem{{Name: "Linux", Note: "hot", Hot: true}, {Name: "Plan 9"}}, More: "and 4 more"}},
+		TechMore: "and 40 more categories", Education: []EducationRow{{Percent: "47.7%", Label: "Bachelor's Degree"}, {Percent: "1.3%", Label: "High School", Suppressed: true}},
+		Suppressed: true, Related: []OccRef{{"15-1244.00", "Network and Computer Systems Administrators"}}}
+}
+
+func templateCases() map[string][]templateCase {
+	chart := charts.Empty("c", "A chart", "Nothing yet")
+	gapRows := []GapRow{{Name: "Budgeting", AreaName: "Business acumen", Required: "4", Current: "1", Gap: "3", Importance: "5", Weighted: "15",
+		Source: "self-rating", Basis: "your self-rating of 2026-01-01"}, {Name: "Empathy", Met: true}}
+	return map[string][]templateCase{
+		"auth": {
+			{name: "SetupWithErrors", data: AuthPage{Base: emptyBase(), Setup: true, Name: "A", Email: "a@b", Error: "Check the form.", Fields: fields}},
+			{name: "Login", data: AuthPage{Base: emptyBase(), Next: "/gaps"}},
+		},
+		"error": {
+			{name: "Full", data: ErrorPage{Base: fullBase("Not Found"), Status: 404, Message: "There is no such page."}},
+			{name: "Empty", data: ErrorPage{}},
+		},
+		"dashboard": {
+			{name: "Full", data: DashboardPage{Base: fullBase("Dashboard"), Readiness: ReadinessView{TargetTitle: "IT manager", Score: "63.1", ScoreValue: 63.1,
+				Confidence: "40", ConfidenceLabel: "low", Sources: "38 on your self-rating"}, Radar: chart, Trend: chart, GapBars: chart, Draft: true, Rated: 3, Total: 38}},
+			{name: "Empty", data: DashboardPage{}},
+		},
+		"onboarding": {
+			{name: "FullWithErrors", data: OnboardingPage{Base: fullBase("Your roles"), Query: "admin",
+				Results: RoleResults{Query: "admin", Searched: true, Count: "2 matches", Options: sampleOptions(), Attribution: "O*NET credit.", Error: "unknown start role"},
+				Targets: []RoleChoice{{ID: "target-cio", Value: "cio", Title: "CIO", Summary: "Leads IT.", Checked: true}}, TargetError: "choose one", Error: "Check your roles."},
+				fragments: []string{"role-results"}, fdata: RoleResults{Query: "zz", Closest: true, Options: sampleOptions()}},
+			{name: "FirstVisit", data: OnboardingPage{Base: emptyBase(), First: true},
+				fragments: []string{"role-results"}, fdata: RoleResults{}},
+		},
+		"assess": {
+			{name: "Draft", data: AssessPage{Base: fullBase("Assess"), TargetTitle: "IT manager", Draft: true, Started: "1 Jan 2026", Progress: "1 of 38 answered",
+				CanFinish: true, LastDone: "1 Dec 2025", NextURL: "/assess/leadership", Form: FormState{Error: "Rate one.", Fields: map[string]string{"ratings": "rate one"}},
+				Areas: []AssessArea{{Key: "leadership", Name: "Leadership", URL: "/assess/leadership", Answered: 1, Total: 6, Status: "1 of 6 answered", Action: "Carry on"}}}},
+			{name: "Empty", data: AssessPage{}},
+		},
+		"assess_area": {
+			{name: "WithErrors", data: AssessAreaPage{Base: fullBase("Leadership"), Area: AssessArea{Key: "leadership", Name: "Leadership", Description: "People.", Status: "1 of 6 answered"},
+				Step: "Area 2 of 8", Action: "/assess/leadership", RatingURL: "/assess/leadership/rating", Submit: "Save and go on", PrevURL: "/assess/x", PrevName: "X",
+				Questions: []Question{sampleQuestion()}, Error: "Some answers are not valid."},
+				fragments: []string{"rating-saved"}, fdata: SavedFragment{Text: "Saved"}},
+			{name: "Empty", data: AssessAreaPage{}, fragments: []string{"rating-saved"}, fdata: SavedFragment{Text: "Not saved: no", Error: true}},
+		},
+		"gaps": {
+			{name: "List", data: GapsPage{Base: fullBase("Gaps"), TargetTitle: "IT manager", ToggleURL: "/gaps?group=area", ToggleLabel: "Group by area",
+				Count: "1 of 2 requirements not yet met", Rows: gapRows, Bars: chart}},
+			{name: "Grouped", data: GapsPage{Base: fullBase("Gaps"), Grouped: true, Groups: []GapGroup{{ID: "area-x", Name: "X", Weighted: "15", Rows: gapRows}}}},
+			{name: "Empty", data: GapsPage{}},
+		},
+		"readiness": {
+			{name: "Full", data: ReadinessPage{Base: fullBase("Readiness"), Readiness: ReadinessView{TargetTitle: "CIO", Score: "40", ConfidenceLabel: "low"},
+				TotalGap: "149", Other: true, OwnTitle: "IT manager", Areas: []AreaScoreRow{{Name: "People", Score: "56", Confidence: "40", Weighted: "37", Requirements: "6 competencies"}},
+				Radar: chart, Trend: chart, TrendRows: []TrendRow{{Date: "1 Jan 2026", Score: "50", Confidence: "40"}}, Shortest: "Team lead",
+				Targets: []TargetRow{{Rank: "1", Title: "Team lead", URL: "/readiness?target=team-lead", Own: true}, {Rank: "2", Title: "CIO", Viewing: true}}}},
+			{name: "Empty", data: ReadinessPage{}},
+		},
+		"compare": {
+			{name: "Full", data: ComparePage{Base: fullBase("Compare"), StartTitle: "Software developer", TargetTitle: "IT manager",
+				From: OccRef{"15-1251.00", "Computer Programmers"}, To: OccRef{"11-3021.00", "Managers"}, ProxyNote: "a proxy",
+				Domains: []DomainTab{{Label: "Skills", URL: "/compare?domain=skills", Current: true}}, DomainLabel: "all three", AllDomains: true,
+				Gaps: []ElementRow{{Name: "Coordination", Domain: "skill", From: "3.00", To: "3.88", Importance: "3.75", Weighted: "3.30"}}, GapsMore: "and 3 more",
+				Transfers: []ElementRow{{Name: "Reading", Domain: "skill", From: "4.00", To: "4.00", Importance: "4.00"}}, TransMore: "and 1 more",
+				Closest: []ClosestRow{{Code: "11-3021.00", Title: "Managers", Closeness: "74.4", Related: true}}, Notes: []string{"A note."}, Target: sampleOccupation()}},
+			{name: "Message", data: ComparePage{Base: fullBase("Compare"), Message: "Choose your start role first."}},
+			{name: "Empty", data: ComparePage{}},
+		},
+		"shift": {
+			{name: "Full", data: ShiftPage{Base: fullBase("Shift"), StartTitle: "System administrator", TargetTitle: "IT manager",
+				Items: []ladder.ShiftItem{{Topic: "Support", Specialist: "Fixes.", Manager: "Staffs."}}, StartDuties: []string{"patching"}, TargetDuties: []string{"hiring"},
+				StartNote: "A note.", StartTasks: &TaskList{Code: "15-1244.00", Title: "Admins", Tasks: []string{"Patch."}},
+				TargetTasks: &TaskList{Code: "11-3021.00", Title: "Managers", Tasks: []string{"Direct."}}}},
+			{name: "Empty", data: ShiftPage{}},
+		},
+		"settings": {
+			{name: "FullWithErrors", data: SettingsPage{Base: fullBase("Settings"), Name: "Alex", Email: "alex@example.com", StartTitle: "System administrator", TargetTitle: "IT manager",
+				Tokens: []TokenRow{{ID: "1", Name: "laptop", Prefix: "ldr_ABCD", Created: "1 Jan 2026", LastUsed: "never", DeleteURL: "/settings/tokens/1/delete"}},
+				NewToken: "ldr_SECRET", NewTokenName: "ci", TokenName: "ci", ProfileError: "e", NameError: "is required", EmailError: "is taken",
+				PasswordError: "e", OldError: "is wrong", NewError: "is short", RepeatError: "does not match", TokenError: "e", TokenNameError: "is taken"}},
+			{name: "Empty", data: SettingsPage{}},
+		},
+	}
+}
+
+// TestTemplates executes every page template against its page struct,
+// populated and empty, as a whole page and as the htmx content fragment,
+// and every named fragment a handler renders.
+func TestTemplates(t *testing.T) {
+	assets, err := NewAssets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := NewTemplates(assets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := templateCases()
+	names := tmpl.Names()
+	slices.Sort(names)
+	for _, page := range names {
+		if len(cases[page]) == 0 {
+			t.Errorf("page template %q has no test case: add one to templateCases", page)
+		}
+		for _, tc := range cases[page] {
+			t.Run(page+"/"+tc.name, func(t *testing.T) {
+				for _, name := range []string{"layout", "content"} {
+					rec := httptest.NewRecorder()
+					if err := tmpl.Render(rec, 200, page, name, tc.data); err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					if name == "layout" && !strings.Contains(rec.Body.String(), "</html>") {
+						t.Errorf("layout does not end the page")
+					}
+				}
+				for _, fr := range tc.fragments {
+					if err := tmpl.Render(httptest.NewRecorder(), 200, page, fr, tc.fdata); err != nil {
+						t.Errorf("fragment %s: %v", fr, err)
+					}
+				}
+			})
+		}
+	}
+	for page := range cases {
+		if !slices.Contains(names, page) {
+			t.Errorf("test case for unknown page %q", page)
+		}
+	}
+}
