@@ -97,6 +97,9 @@ type ModelService interface {
 	// ActiveModel returns the imported model in use, or ENOTFOUND when the
 	// built-in default applies.
 	ActiveModel(ctx context.Context) (*Model, error)
+	// ActiveModelID returns the id of the imported model in use, 0 for the
+	// built-in default: a cheap check of whether a cached model is current.
+	ActiveModelID(ctx context.Context) (int64, error)
 	ImportModel(ctx context.Context, m *Model) error
 	ResetModel(ctx context.Context) error
 }

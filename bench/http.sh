@@ -32,7 +32,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-secs() { local d=$1; d=${d%s}; echo "${d%.*}"; }
+# secs 10s -> 10 (durations are whole seconds).
+secs() {
+    [[ $1 =~ ^[0-9]+s$ ]] || { echo "durations are whole seconds such as 10s, not $1" >&2; exit 2; }
+    echo "${1%s}"
+}
+secs "$WARMUP" >/dev/null && secs "$DURATION" >/dev/null
 bound=$(( $(secs "$WARMUP") + $(secs "$DURATION") + 20 )) # per load run, seconds
 
 echo "== building"
@@ -40,7 +45,13 @@ go build -o "$out/ladder" ./cmd/ladder
 go build -o "$out/bare" ./bench/bare
 go build -o "$out/load" ./bench/http
 
-echo "== machine: $(nproc) cores, $(go env GOVERSION), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (working tree modified)'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+rev="not a git checkout"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+    rev="commit $(git rev-parse --short HEAD)"
+    git diff --quiet HEAD 2>/dev/null || rev="$rev + uncommitted changes"
+fi
+echo "== machine: $(nproc) cores, $(go env GOVERSION), $rev, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "   (other work on this machine skews the figures: the load average should be well below 1 before a run)"
 
 # wait_addr FILE PATTERN: the address a server prints once it listens.
 wait_addr() {
@@ -59,7 +70,7 @@ hz=$(getconf CLK_TCK)
 
 # run NAME URL PID [extra load flags]: one measured run; prints the load
 # tool's lines and the server's CPU use, and keeps the RESULT line.
-declare -A RPS P50 P99 ERR BODY
+declare -A RPS P50 P99 ERR BODY CCPU SCPU
 run() {
     local name=$1 url=$2 pid=$3; shift 3
     local t0 t1 res
@@ -74,8 +85,10 @@ run() {
     P99[$name]=$(sed -n 's/.* p99_ms=\([^ ]*\).*/\1/p' <<<"$line")
     ERR[$name]=$(sed -n 's/.* errors=\([^ ]*\).*/\1/p' <<<"$line")
     BODY[$name]=$(sed -n 's/.* body=\([^ ]*\).*/\1/p' <<<"$line")
-    awk -v n="$name" -v t=$((t1 - t0)) -v hz="$hz" -v w="$(secs "$WARMUP")" -v d="$(secs "$DURATION")" \
-        'BEGIN { printf "%-10s server CPU %.0f%% of one core (warm-up and run)\n", n, 100 * t / hz / (w + d) }'
+    CCPU[$name]=$(sed -n 's/.* client_cpu=\([^ ]*\).*/\1/p' <<<"$line")
+    SCPU[$name]=$(awk -v t=$((t1 - t0)) -v hz="$hz" -v w="$(secs "$WARMUP")" -v d="$(secs "$DURATION")" \
+        'BEGIN { printf "%.0f", 100 * t / hz / (w + d) }')
+    printf '%-10s server CPU %s%% of one core (warm-up and run)\n' "$name" "${SCPU[$name]}"
 }
 
 echo "== starting ladder serve --demo (core $SERVER_CPU, GOMAXPROCS=1, fresh LADDER_DATA_DIR)"
@@ -147,6 +160,11 @@ verdict() {
             n, r, p50, p99, e, 100 * ratio, bn, b, 100 * min, lim, ok ? "MET" : "MISSED"
         exit !ok }'
 }
+for n in bare-page bare-json; do
+    [ "${ERR[$n]:-0}" = 0 ] || echo "warning: $n had ${ERR[$n]} errors: its figure is no baseline"
+    [ "${CCPU[$n]:-0}" -lt 90 ] || echo "warning: the load tool used ${CCPU[$n]}% of its core on $n: it may be the limit there, which flatters the ratio"
+    [ "${SCPU[$n]:-100}" -ge 85 ] || echo "warning: the $n server got only ${SCPU[$n]}% of its core: other work on this machine took the rest, so the baseline (and every ratio) is off; run again on a quiet machine"
+done
 status=0
 verdict dashboard bare-page 0.05 25 || status=1
 case $api in

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -61,10 +62,18 @@ func (a *API) Operations() []Operation { return a.ops }
 func (a *API) OpenAPI() []byte { return a.doc }
 
 // Handle adapts a handler: a returned error becomes problem+json with the
-// status of its code; internal errors are logged in full and answered
-// "Internal error". Personal data must not linger in caches.
+// status of its code; internal errors, panics included, are logged in full
+// and answered "Internal error". Personal data must not linger in caches.
 func (a *API) Handle(h httpx.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				a.Error(w, r, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
+			}
+		}()
 		w.Header().Set("Cache-Control", "no-store")
 		if err := h(w, r); err != nil {
 			a.Error(w, r, err)

@@ -148,19 +148,40 @@ func (a *API) createAssessment(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fieldError("The target role is not valid.", "target_role", ladder.ErrorMessage(err))
 	}
-	if body.Complete && len(body.Ratings) == 0 {
-		return fieldError("Rate at least one competency to complete an assessment.", "ratings", "is empty")
+	as := &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, TargetRole: role.Slug, Ratings: Ratings(body.Ratings, nil)}
+	if err := ladder.ValidateRatings(m, as.Ratings); err != nil {
+		return err
 	}
-	as := &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, TargetRole: role.Slug, Ratings: Ratings(body.Ratings)}
 	if body.Complete {
+		if err := completable(as); err != nil {
+			return err
+		}
 		as.StartedAt = a.J.DB.Now().UTC().Truncate(time.Microsecond)
 		as.CompletedAt = as.StartedAt
+	} else if d, err := a.J.Draft(ctx, p.ID); err == nil {
+		return &ladder.Error{Code: ladder.ECONFLICT, Fields: map[string]string{"complete": "you have a draft already"},
+			Message: fmt.Sprintf("Assessment %d is in progress: add ratings to it (PUT %s/assessments/%d/ratings) or delete it first.", d.ID, Prefix, d.ID)}
+	} else if ladder.ErrorCode(err) != ladder.ENOTFOUND {
+		return err
 	}
 	if err := a.J.Assessments.CreateAssessment(ctx, as); err != nil {
 		return err
 	}
 	w.Header().Set("Location", fmt.Sprintf("%s/assessments/%d", Prefix, as.ID))
 	return a.writeAssessment(ctx, w, http.StatusCreated, as.ID)
+}
+
+// completable refuses to complete an assessment without a rating at a
+// level: "not sure" answers alone would move nothing (the rule of
+// journey.FinishDraft, which the pages use).
+func completable(as *ladder.Assessment) error {
+	for _, r := range as.Ratings {
+		if r.Level != ladder.NotSure {
+			return nil
+		}
+	}
+	return fieldError("Rate at least one competency before completing.", "ratings",
+		"rate at least one competency at a level from 1 to 5")
 }
 
 // ownAssessment returns the person's assessment with id. Another person's
@@ -222,7 +243,7 @@ func (a *API) saveRatings(w http.ResponseWriter, r *http.Request) error {
 	if err := a.decode(w, r, &body); err != nil {
 		return err
 	}
-	if err := a.J.Assessments.SaveRatings(r.Context(), as.ID, Ratings(body.Ratings)); err != nil {
+	if err := a.J.Assessments.SaveRatings(r.Context(), as.ID, Ratings(body.Ratings, as.Ratings)); err != nil {
 		return err
 	}
 	return a.writeAssessment(r.Context(), w, http.StatusOK, as.ID)
@@ -233,8 +254,8 @@ func (a *API) completeAssessment(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if len(as.Ratings) == 0 {
-		return fieldError("Rate at least one competency to complete an assessment.", "ratings", "is empty")
+	if err := completable(as); err != nil {
+		return err
 	}
 	if err := a.J.Assessments.CompleteAssessment(r.Context(), as.ID); err != nil {
 		return err

@@ -38,12 +38,32 @@ func TestAssessmentFlow(t *testing.T) {
 		path := fmt.Sprintf("%s/assessments/%d", p, a.ID)
 		e.as(e.aliceToken, "PUT", path+"/ratings", `{"ratings":[{"competency":"budgeting","level":5},{"competency":"negotiation","level":0,"note":"unsure"}]}`).want(t, 200)
 		e.as(e.aliceToken, "PUT", path+"/ratings", `{"ratings":[{"competency":"budgeting","level":4},{"competency":"vendor-management","level":5}]}`).want(t, 200).decode(t, &a)
-		got := map[string]int{}
+		got := map[string]api.Rating{}
 		for _, r := range a.Ratings {
-			got[r.Competency] = r.Level
+			got[r.Competency] = r
 		}
-		if diff := cmp.Diff(map[string]int{"budgeting": 4, "negotiation": 0, "vendor-management": 5}, got); diff != "" {
+		want := map[string]api.Rating{
+			"budgeting":         {Competency: "budgeting", Level: 4},
+			"negotiation":       {Competency: "negotiation", Level: 0, Note: "unsure"},
+			"vendor-management": {Competency: "vendor-management", Level: 5},
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("ratings after two saves (-want +got):\n%s", diff)
+		}
+		// A rating sent without a note keeps its note; an empty one clears it.
+		e.as(e.aliceToken, "PUT", path+"/ratings", `{"ratings":[{"competency":"negotiation","level":2}]}`).want(t, 200).decode(t, &a)
+		if r := a.Ratings[slices.IndexFunc(a.Ratings, func(r api.Rating) bool { return r.Competency == "negotiation" })]; r.Level != 2 || r.Note != "unsure" {
+			t.Errorf("a level changed without a note: %+v", r)
+		}
+		a = api.Assessment{}
+		e.as(e.aliceToken, "PUT", path+"/ratings", `{"ratings":[{"competency":"negotiation","level":2,"note":""}]}`).want(t, 200).decode(t, &a)
+		if r := a.Ratings[slices.IndexFunc(a.Ratings, func(r api.Rating) bool { return r.Competency == "negotiation" })]; r.Note != "" {
+			t.Errorf("an empty note did not clear the note: %+v", r)
+		}
+		// One draft at a time: the pages and the command line resume it.
+		pr := e.as(e.aliceToken, "POST", p+"/assessments", `{}`).want(t, http.StatusConflict).problem(t)
+		if !strings.Contains(pr.Detail, fmt.Sprint(a.ID)) {
+			t.Errorf("the conflict does not name the draft %d: %+v", a.ID, pr)
 		}
 
 		var mid api.Readiness

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/journey"
 )
 
 func (a *API) getMe(w http.ResponseWriter, r *http.Request) error {
@@ -162,32 +163,42 @@ func (a *API) exportData(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ctx := r.Context()
-	out := Export{Format: ExportFormat, ExportedAt: a.J.DB.Now().UTC(), Person: NewPerson(p),
+	out, err := NewExport(r.Context(), a.J, a.Auth, p)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="ladder-export-%s.json"`,
+		out.ExportedAt.Format(time.DateOnly)))
+	return writeJSON(w, http.StatusOK, out)
+}
+
+// NewExport gathers all of p's data: profile, account, every assessment
+// with its ratings and notes, and the tokens' names and dates (never a
+// secret or a hash). The settings page offers the same file.
+func NewExport(ctx context.Context, j *journey.Journey, auth ladder.AuthService, p *ladder.Person) (Export, error) {
+	out := Export{Format: ExportFormat, ExportedAt: j.DB.Now().UTC().Truncate(time.Second), Person: NewPerson(p),
 		Assessments: []ExportAssessment{}, Tokens: []Token{}}
-	acc, err := a.Auth.FindAccount(ctx, p.ID)
+	acc, err := auth.FindAccount(ctx, p.ID)
 	switch ladder.ErrorCode(err) {
 	case "":
 		out.Account = &ExportAccount{Role: acc.Role, CreatedAt: acc.CreatedAt}
 	case ladder.ENOTFOUND:
 	default:
-		return err
+		return Export{}, err
 	}
-	as, err := a.J.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID})
+	as, err := j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID})
 	if err != nil {
-		return err
+		return Export{}, err
 	}
-	for _, as := range as {
-		out.Assessments = append(out.Assessments, NewExportAssessment(as))
+	for _, a := range as {
+		out.Assessments = append(out.Assessments, NewExportAssessment(a))
 	}
-	ts, err := a.Auth.FindTokens(ctx, p.ID)
+	ts, err := auth.FindTokens(ctx, p.ID)
 	if err != nil {
-		return err
+		return Export{}, err
 	}
 	for _, t := range ts {
 		out.Tokens = append(out.Tokens, NewToken(t))
 	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="ladder-export-%s.json"`,
-		out.ExportedAt.Format(time.DateOnly)))
-	return writeJSON(w, http.StatusOK, out)
+	return out, nil
 }

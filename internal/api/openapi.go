@@ -122,9 +122,9 @@ var problemType = reflect.TypeFor[httpx.Problem]()
 func Document(ops []Operation) *OpenAPI {
 	s := NewSchemas()
 	doc := &OpenAPI{
-		OpenAPI: "3.1.0",
-		Info:    Info{Title: "Ladder API", Version: "1", Description: apiDescription},
-		Tags:    tags,
+		OpenAPI:  "3.1.0",
+		Info:     Info{Title: "Ladder API", Version: "1", Description: apiDescription},
+		Tags:     tags,
 		Security: []map[string][]string{{"bearer": {}}, {"session": {}}},
 		Paths:    map[string]map[string]*OpenAPIOp{},
 		Components: Components{Schemas: s.Components, SecuritySchemes: map[string]SecurityScheme{

@@ -101,7 +101,7 @@ func tour(e *env, n int) map[string]call {
 		"listCompetencies":     {"GET", p + "/competencies", "", 200},
 		"getCompetency":        {"GET", p + "/competencies/delegation", "", 200},
 		"listAssessments":      {"GET", p + "/assessments?limit=1", "", 200},
-		"createAssessment":     {"POST", p + "/assessments", `{"ratings":[{"competency":"budgeting","level":3,"note":"owned a budget line"},{"competency":"negotiation","level":0}]}`, 201},
+		"createAssessment":     {"POST", p + "/assessments", `{"ratings":[{"competency":"budgeting","level":3,"note":"owned a budget line"},{"competency":"negotiation","level":0}],"complete":true}`, 201},
 		"getAssessment":        {"GET", fmt.Sprintf("%s/assessments/%d", p, draft), "", 200},
 		"saveRatings":          {"PUT", fmt.Sprintf("%s/assessments/%d/ratings", p, draft), `{"ratings":[{"competency":"delegation","level":4}]}`, 200},
 		"completeAssessment":   {"POST", fmt.Sprintf("%s/assessments/%d/complete", p, rated), "", 200},

@@ -82,12 +82,13 @@ type AssessmentPage struct {
 
 // RatingInput is one rating sent by a client.
 type RatingInput struct {
-	Competency string `json:"competency"`
-	Level      int    `json:"level" doc:"1-5, or 0 for not sure"`
-	Note       string `json:"note,omitempty"`
+	Competency string  `json:"competency"`
+	Level      int     `json:"level" doc:"1-5, or 0 for not sure"`
+	Note       *string `json:"note,omitempty" doc:"left out or null: a rating replaced keeps its note; empty: no note"`
 }
 
-// AssessmentCreate is the body of POST /api/v1/assessments.
+// AssessmentCreate is the body of POST /api/v1/assessments. A person has
+// at most one draft: the browser and the command line resume it.
 type AssessmentCreate struct {
 	TargetRole string        `json:"target_role,omitempty" doc:"the role whose competencies are rated; default: the person's target role"`
 	Ratings    []RatingInput `json:"ratings,omitempty"`
@@ -99,11 +100,21 @@ type RatingsUpdate struct {
 	Ratings []RatingInput `json:"ratings" doc:"ratings to add or replace; competencies not listed keep their rating"`
 }
 
-// Ratings converts ratings sent by a client.
-func Ratings(in []RatingInput) []ladder.Rating {
+// Ratings converts ratings sent by a client. A rating without a note keeps
+// the note of the rating it replaces in old (if any), so that changing a
+// level from the browser does not erase what the command line recorded.
+func Ratings(in []RatingInput, old []ladder.Rating) []ladder.Rating {
+	notes := make(map[string]string, len(old))
+	for _, r := range old {
+		notes[r.Competency] = r.Note
+	}
 	out := make([]ladder.Rating, 0, len(in))
 	for _, r := range in {
-		out = append(out, ladder.Rating{Competency: r.Competency, Level: r.Level, Note: r.Note})
+		note := notes[r.Competency]
+		if r.Note != nil {
+			note = *r.Note
+		}
+		out = append(out, ladder.Rating{Competency: r.Competency, Level: r.Level, Note: note})
 	}
 	return out
 }

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/model"
 	"github.com/ladderhq/ladder/internal/onet"
+	"github.com/ladderhq/ladder/internal/readiness"
 	"github.com/ladderhq/ladder/internal/sqldb"
 	"github.com/ladderhq/ladder/internal/textmatch"
 )
@@ -26,6 +28,23 @@ type Journey struct {
 	Settings    ladder.SettingService
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
+
+	// The caches hold only what is derived from immutable inputs (a stored
+	// model version, the O*NET dataset), so replicas never disagree.
+	mu     sync.Mutex
+	models map[int64]*ladder.Model
+	priors map[priorKey]priorValue
+}
+
+type priorKey struct {
+	model *ladder.Model
+	data  *onet.Dataset
+	start string
+}
+
+type priorValue struct {
+	prior       map[string]readiness.Prior
+	attribution string
 }
 
 // New returns a Journey on db.
@@ -37,13 +56,34 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 }
 
 // Model returns the competency model in use: an imported one, else the
-// built-in default.
+// built-in default. An imported model is parsed once per version.
 func (j *Journey) Model(ctx context.Context) (*ladder.Model, error) {
-	m, err := j.Models.ActiveModel(ctx)
-	if ladder.ErrorCode(err) == ladder.ENOTFOUND {
+	id, err := j.Models.ActiveModelID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if id == 0 {
 		return model.Default(), nil
 	}
-	return m, err
+	j.mu.Lock()
+	m := j.models[id]
+	j.mu.Unlock()
+	if m != nil {
+		return m, nil
+	}
+	m, err = j.Models.ActiveModel(ctx)
+	if ladder.ErrorCode(err) == ladder.ENOTFOUND {
+		return model.Default(), nil // reset meanwhile
+	} else if err != nil {
+		return nil, err
+	}
+	j.mu.Lock()
+	if j.models == nil {
+		j.models = map[int64]*ladder.Model{}
+	}
+	j.models[id] = m
+	j.mu.Unlock()
+	return m, nil
 }
 
 // StartRole is a resolved starting point: one of the model's roles, or an

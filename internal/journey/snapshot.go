@@ -70,6 +70,25 @@ func (j *Journey) prior(m *ladder.Model, start *StartRole) (map[string]readiness
 	if err != nil {
 		return nil, "", err
 	}
+	key := priorKey{model: m, data: d, start: start.Value}
+	j.mu.Lock()
+	v, ok := j.priors[key]
+	j.mu.Unlock()
+	if ok {
+		return v.prior, v.attribution, nil
+	}
+	p, credit := computePrior(m, d, start)
+	j.mu.Lock()
+	if j.priors == nil || len(j.priors) > 1000 {
+		j.priors = map[priorKey]priorValue{}
+	}
+	j.priors[key] = priorValue{p, credit}
+	j.mu.Unlock()
+	return p, credit, nil
+}
+
+// computePrior builds the estimates; the result is shared read-only.
+func computePrior(m *ladder.Model, d *onet.Dataset, start *StartRole) (map[string]readiness.Prior, string) {
 	out := map[string]readiness.Prior{}
 	credit := ""
 	if o, ok := d.Occupation(start.ONETCode); ok {
@@ -83,7 +102,7 @@ func (j *Journey) prior(m *ladder.Model, start *StartRole) (map[string]readiness
 	if start.Role != nil {
 		out = readiness.PriorFromRole(*start.Role, out)
 	}
-	return out, credit, nil
+	return out, credit
 }
 
 // ElementRatings converts an occupation's O*NET ratings for the prior,

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/demo"
 	"github.com/ladderhq/ladder/internal/httpx"
 	"github.com/ladderhq/ladder/internal/journey"
@@ -50,22 +49,9 @@ func benchDemoServer(b *testing.B, cfg benchDemo) (*Server, *http.Cookie) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	// Older weekly self-assessments rating every competency, as bench/seed
-	// adds them.
-	m, err := j.Model(ctx)
-	if err != nil {
+	// Weekly self-assessments rating every competency, as bench/seed adds them.
+	if err := demo.SeedHistory(ctx, j, p, cfg.assessments, now); err != nil {
 		b.Fatal(err)
-	}
-	comps := m.Competencies()
-	for i := 2; i < cfg.assessments; i++ {
-		at := now.AddDate(0, 0, -7*(cfg.assessments-i)-200)
-		a := &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, TargetRole: p.TargetRole, StartedAt: at, CompletedAt: at}
-		for k, c := range comps {
-			a.Ratings = append(a.Ratings, ladder.Rating{Competency: c.Key, Level: 1 + (i+k)%5})
-		}
-		if err := j.Assessments.CreateAssessment(ctx, a); err != nil {
-			b.Fatal(err)
-		}
 	}
 	auth := sqldb.NewAuthService(db)
 	tok, _, err := auth.CreateSession(ctx, p.ID)

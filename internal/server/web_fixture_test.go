@@ -50,7 +50,7 @@ type webFixture struct {
 var fixtureSeq atomic.Int64
 
 // newServer builds the server of `ladder serve` (not in demo mode) on db.
-func newServer(t *testing.T, db *sqldb.DB) (*Server, *journey.Journey, *sqldb.AuthService) {
+func newServer(t testing.TB, db *sqldb.DB) (*Server, *journey.Journey, *sqldb.AuthService) {
 	t.Helper()
 	j := journey.New(db, onet.Embedded)
 	auth := sqldb.NewAuthService(db)

@@ -195,7 +195,7 @@ func webScenarios() []webScenario {
 
 		// Settings.
 		{name: "Settings", req: get("/settings", "alice"), status: 200,
-			want: []string{"alice.", "laptop", "System administrator", "IT manager", `action="/settings/tokens/`},
+			want:    []string{"alice.", "laptop", "System administrator", "IT manager", `action="/settings/tokens/`},
 			wantNot: []string{">ci<"}},
 		{name: "SettingsProfile", req: post("/settings/profile", "alice", form("name", "Alice Brown", "email", "alice.brown@example.com")), status: 303, location: "/settings",
 			check: func(t *testing.T, f *webFixture, _ *httpResult) {

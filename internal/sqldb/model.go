@@ -28,6 +28,16 @@ func (s *ModelService) ActiveModel(ctx context.Context) (_ *ladder.Model, err er
 	return model.Parse("stored model", []byte(body))
 }
 
+// ActiveModelID returns the id of the active imported model, 0 if none.
+func (s *ModelService) ActiveModelID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.db.QueryRowContext(ctx, `SELECT id FROM models WHERE active = 1 AND org_id IS NULL ORDER BY id DESC LIMIT 1`).Scan(&id)
+	if ladder.ErrorCode(mapErr(err)) == ladder.ENOTFOUND {
+		return 0, nil
+	}
+	return id, mapErr(err)
+}
+
 // ImportModel validates m (by writing and re-reading it) and makes it the
 // active model, in one transaction.
 func (s *ModelService) ImportModel(ctx context.Context, m *ladder.Model) (err error) {

@@ -19,9 +19,16 @@ type GapsPage struct {
 	ToggleURL   string
 	ToggleLabel string
 	Count       string // "24 of 38 requirements not yet met"
-	Rows        []GapRow
+	Table       GapTable
 	Groups      []GapGroup
 	Bars        template.HTML
+}
+
+// GapTable is a table of gaps; grouped by area, its rows need no area
+// column.
+type GapTable struct {
+	ShowArea bool
+	Rows     []GapRow
 }
 
 // GapRow is one requirement of the target role, formatted.
@@ -43,7 +50,7 @@ type GapGroup struct {
 	ID       string
 	Name     string
 	Weighted string
-	Rows     []GapRow
+	Table    GapTable
 	total    float64
 }
 
@@ -72,17 +79,19 @@ func (wb *Web) Gaps(w http.ResponseWriter, r *http.Request) error {
 		page.Attribution = s.Attribution
 	}
 	open := 0
+	rows := make([]GapRow, 0, len(gaps))
 	for _, g := range gaps {
 		row := newGapRow(g)
 		if !row.Met {
 			open++
 		}
-		page.Rows = append(page.Rows, row)
+		rows = append(rows, row)
 	}
 	page.Count = strconv.Itoa(open) + " of " + plural(len(gaps), "requirement", "requirements") + " not yet met"
 	if page.Grouped {
-		page.Groups = groupGaps(s.Model, gaps, page.Rows)
-		page.Rows = nil
+		page.Groups = groupGaps(s.Model, gaps, rows)
+	} else {
+		page.Table = GapTable{ShowArea: true, Rows: rows}
 	}
 	return wb.render(w, r, "gaps", page)
 }
@@ -105,7 +114,7 @@ func groupGaps(m *ladder.Model, gaps []readiness.Gap, rows []GapRow) []GapGroup 
 			idx[g.Area] = k
 			groups = append(groups, GapGroup{ID: "area-" + g.Area, Name: g.AreaName})
 		}
-		groups[k].Rows = append(groups[k].Rows, rows[i])
+		groups[k].Table.Rows = append(groups[k].Table.Rows, rows[i])
 		groups[k].total += g.WeightedGap
 	}
 	order := map[string]int{}

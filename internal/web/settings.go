@@ -22,6 +22,9 @@ type SettingsPage struct {
 	NewToken     string
 	NewTokenName string
 	TokenName    string // the name typed, kept when the form fails
+	// HasPassword is false for a person without an account (the demo, or
+	// someone who only used the command line): there is no password to change.
+	HasPassword bool
 
 	ProfileError   string
 	NameError      string
@@ -74,6 +77,13 @@ func (wb *Web) settingsPage(w http.ResponseWriter, r *http.Request) (SettingsPag
 		default:
 			return page, err
 		}
+	}
+	switch _, err := wb.Auth.FindAccount(ctx, p.ID); ladder.ErrorCode(err) {
+	case "":
+		page.HasPassword = true
+	case ladder.ENOTFOUND:
+	default:
+		return page, err
 	}
 	ts, err := wb.Auth.FindTokens(ctx, p.ID)
 	if err != nil {

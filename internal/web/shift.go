@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/ladderhq/ladder"
-	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/onet"
 )
 
@@ -55,17 +54,15 @@ func (wb *Web) Shift(w http.ResponseWriter, r *http.Request) error {
 	default:
 		page.StartTitle = st.Title
 		page.StartNote = fmt.Sprintf("%s is an O*NET occupation, not one of Ladder's role profiles, so Ladder lists no duties for it: its O*NET tasks are below.", st.Title)
-		page.StartTasks = taskList(d, startCode(st))
+		// The occupation itself, not its proxy: O*NET lists tasks even for
+		// occupations it has not rated.
+		page.StartTasks = taskList(d, st.Value)
 	}
 	if page.StartTasks != nil || page.TargetTasks != nil {
 		page.Attribution = d.Attribution(false)
 	}
 	return wb.render(w, r, "shift", page)
 }
-
-// startCode is the occupation a bare O*NET start stands for (not its proxy:
-// tasks exist for occupations O*NET has not rated).
-func startCode(s *journey.StartRole) string { return s.Value }
 
 // taskList returns the core tasks of the occupation with code, or nil when
 // there is no such occupation or it lists no core tasks.

@@ -49,7 +49,7 @@ func sampleQuestion() Question {
 func sampleOccupation() *OccupationView {
 	return &OccupationView{Code: "11-3021.00", Title: "Computer and Information Systems Managers", Description: "Plan, direct.",
 		JobZone: "Job Zone 4 of 5: considerable preparation needed", Rated: true, Tasks: []string{"Direct daily operations."}, TasksNote: "1 core task of 17",
-		Tech: []TechGroupView{{Category: "Operating system software", Items: []TechItem{{Name: "Linux", Note: "hot", Hot: true}, {Name: "Plan 9"}}, More: "and 4 more"}},
+		Tech:     []TechGroupView{{Category: "Operating system software", Items: []TechItem{{Name: "Linux", Note: "hot", Hot: true}, {Name: "Plan 9"}}, More: "and 4 more"}},
 		TechMore: "and 40 more categories", Education: []EducationRow{{Percent: "47.7%", Label: "Bachelor's Degree"}, {Percent: "1.3%", Label: "High School", Suppressed: true}},
 		Suppressed: true, Related: []OccRef{{"15-1244.00", "Network and Computer Systems Administrators"}}}
 }
@@ -95,8 +95,8 @@ func templateCases() map[string][]templateCase {
 		},
 		"gaps": {
 			{name: "List", data: GapsPage{Base: fullBase("Gaps"), TargetTitle: "IT manager", ToggleURL: "/gaps?group=area", ToggleLabel: "Group by area",
-				Count: "1 of 2 requirements not yet met", Rows: gapRows, Bars: chart}},
-			{name: "Grouped", data: GapsPage{Base: fullBase("Gaps"), Grouped: true, Groups: []GapGroup{{ID: "area-x", Name: "X", Weighted: "15", Rows: gapRows}}}},
+				Count: "1 of 2 requirements not yet met", Table: GapTable{ShowArea: true, Rows: gapRows}, Bars: chart}},
+			{name: "Grouped", data: GapsPage{Base: fullBase("Gaps"), Grouped: true, Groups: []GapGroup{{ID: "area-x", Name: "X", Weighted: "15", Table: GapTable{Rows: gapRows}}}}},
 			{name: "Empty", data: GapsPage{}},
 		},
 		"readiness": {
@@ -125,9 +125,9 @@ func templateCases() map[string][]templateCase {
 		},
 		"settings": {
 			{name: "FullWithErrors", data: SettingsPage{Base: fullBase("Settings"), Name: "Alex", Email: "alex@example.com", StartTitle: "System administrator", TargetTitle: "IT manager",
-				Tokens: []TokenRow{{ID: "1", Name: "laptop", Prefix: "ldr_ABCD", Created: "1 Jan 2026", LastUsed: "never", DeleteURL: "/settings/tokens/1/delete"}},
+				Tokens:   []TokenRow{{ID: "1", Name: "laptop", Prefix: "ldr_ABCD", Created: "1 Jan 2026", LastUsed: "never", DeleteURL: "/settings/tokens/1/delete"}},
 				NewToken: "ldr_SECRET", NewTokenName: "ci", TokenName: "ci", ProfileError: "e", NameError: "is required", EmailError: "is taken",
-				PasswordError: "e", OldError: "is wrong", NewError: "is short", RepeatError: "does not match", TokenError: "e", TokenNameError: "is taken"}},
+				PasswordError: "e", OldError: "is wrong", NewError: "is short", RepeatError: "does not match", TokenError: "e", TokenNameError: "is taken", HasPassword: true}},
 			{name: "Empty", data: SettingsPage{}},
 		},
 	}
