@@ -210,6 +210,15 @@ func (b *browser) mustSee(want ...string) {
 	}
 }
 
+// waitJS polls a JavaScript expression until it is true.
+func (b *browser) waitJS(expr string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		b.t.Fatalf("waiting for %s: %v", expr, err)
+	}
+	b.checkConsole(expr)
+}
+
 // css selects by CSS selector.
 func css(sel string) chromedp.CSS { return chromedp.CSS(sel) }
 
