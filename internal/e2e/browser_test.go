@@ -180,7 +180,7 @@ func (b *browser) do(what string, steps ...chromedp.Action[chromedp.Void]) {
 // shot saves a full-page screenshot as test-artifacts/NAME.png.
 func (b *browser) shot(name string) {
 	b.t.Helper()
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		b.t.Fatalf("screenshot %s: %v", name, err)
 	}
