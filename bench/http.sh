@@ -163,7 +163,7 @@ verdict() {
 for n in bare-page bare-json; do
     [ "${ERR[$n]:-0}" = 0 ] || echo "warning: $n had ${ERR[$n]} errors: its figure is no baseline"
     [ "${CCPU[$n]:-0}" -lt 90 ] || echo "warning: the load tool used ${CCPU[$n]}% of its core on $n: it may be the limit there, which flatters the ratio"
-    [ "${SCPU[$n]:-100}" -ge 85 ] || echo "warning: the $n server got only ${SCPU[$n]}% of its core: other work on this machine took the rest, so the baseline (and every ratio) is off; run again on a quiet machine"
+    [ "${SCPU[$n]:-100}" -ge 85 ] || echo "warning: the $n server used only ${SCPU[$n]}% of its core (load tool ${CCPU[$n]}%): other work on this machine took the rest, so the baseline is too low and the ratios flatter; run again on a quiet machine"
 done
 status=0
 verdict dashboard bare-page 0.05 25 || status=1

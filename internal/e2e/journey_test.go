@@ -13,8 +13,18 @@ import (
 // visit, owner account, onboarding with an O*NET search, an assessment that
 // survives leaving the page, gaps, readiness with its radar, and sign-out.
 func TestJourney(t *testing.T) {
-	a := startApp(t, sqldb.SQLite, false)
+	for _, engine := range []string{sqldb.SQLite, sqldb.Postgres} {
+		t.Run(engine, func(t *testing.T) { walkJourney(t, engine) })
+	}
+}
+
+func walkJourney(t *testing.T, engine string) {
+	a := startApp(t, engine, false)
 	b := newBrowser(t, 1280, 900)
+	if engine != sqldb.SQLite {
+		// Screenshots come from the SQLite run; the pages are the same.
+		b.shots = t.TempDir()
+	}
 
 	b.do("open", chromedp.Navigate(a.URL+"/"), chromedp.WaitVisible(css("#name")))
 	b.mustSee("Welcome to Ladder")
