@@ -22,6 +22,9 @@ type Person struct {
 	TargetRole string
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Version grows with every change to the person's data (profile,
+	// assessments); caches of computed views key on it.
+	Version int64
 }
 
 // Validate checks the fields a person must have. It does not check that the

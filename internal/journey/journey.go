@@ -31,9 +31,10 @@ type Journey struct {
 
 	// The caches hold only what is derived from immutable inputs (a stored
 	// model version, the O*NET dataset), so replicas never disagree.
-	mu     sync.Mutex
-	models map[int64]*ladder.Model
-	priors map[priorKey]priorValue
+	mu        sync.Mutex
+	models    map[int64]*ladder.Model
+	priors    map[priorKey]priorValue
+	snapshots map[snapshotKey]*Snapshot
 }
 
 type priorKey struct {

@@ -107,3 +107,47 @@ func TestSnapshot(t *testing.T) {
 		}
 	})
 }
+
+// A cached snapshot never outlives a change: every write bumps the person's
+// data version, which is part of the cache key.
+func TestSnapshotCacheFollowsWrites(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		j := journey.New(db, onet.Embedded)
+		p := &ladder.Person{Name: "C", Email: "c@example.com", StartRole: "help-desk", TargetRole: "it-manager"}
+		if err := j.Persons.CreatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		level := func() readiness.Current {
+			fresh, err := j.Persons.FindPersonByID(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := j.Snapshot(ctx, fresh, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, _ := j.Snapshot(ctx, fresh, "")
+			if again != s {
+				t.Error("same version, new snapshot: the cache missed")
+			}
+			return s.Levels["budgeting"]
+		}
+		if l := level(); l.Source != readiness.SourcePrior {
+			t.Fatalf("before rating: %+v", l)
+		}
+		a := &ladder.Assessment{PersonID: p.ID, Ratings: []ladder.Rating{{Competency: "budgeting", Level: 4}}}
+		a.CompletedAt = db.Now()
+		if err := j.Assessments.CreateAssessment(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		if l := level(); l.Source != readiness.SourceSelf || l.Level != 4 {
+			t.Fatalf("after rating: %+v", l)
+		}
+		if err := j.Assessments.DeleteAssessment(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		if l := level(); l.Source != readiness.SourcePrior {
+			t.Fatalf("after deleting the assessment: %+v", l)
+		}
+	})
+}

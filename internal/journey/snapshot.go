@@ -3,6 +3,7 @@ package journey
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/onet"
@@ -22,15 +23,59 @@ type Snapshot struct {
 	// Attribution is O*NET's credit line when estimates come from O*NET
 	// data (in its "modified" form: the estimates are derived values).
 	Attribution string
+
+	// A snapshot is shared read-only between requests; these memoise what
+	// is computed from it.
+	gapsOnce  sync.Once
+	gaps      []readiness.Gap
+	readyOnce sync.Once
+	ready     readiness.Result
+	trendOnce sync.Once
+	trend     []readiness.Point
 }
+
+// snapshotKey identifies a snapshot: the person's data version changes with
+// every write to their data, and the model pointer with every model import,
+// so a cached snapshot is never stale, in this replica or another.
+type snapshotKey struct {
+	person  int64
+	version int64
+	target  string
+	model   *ladder.Model
+}
+
+// maxSnapshots bounds the snapshot cache; it is emptied when full.
+const maxSnapshots = 4096
 
 // Snapshot loads a person's assessments and start occupation and computes
 // their current levels. target overrides the person's target role when set.
+// The result is cached per data version and must not be modified.
 func (j *Journey) Snapshot(ctx context.Context, p *ladder.Person, target string) (*Snapshot, error) {
 	m, err := j.Model(ctx)
 	if err != nil {
 		return nil, err
 	}
+	key := snapshotKey{person: p.ID, version: p.Version, target: target, model: m}
+	j.mu.Lock()
+	s, ok := j.snapshots[key]
+	j.mu.Unlock()
+	if ok {
+		return s, nil
+	}
+	s, err = j.snapshot(ctx, m, p, target)
+	if err != nil {
+		return nil, err
+	}
+	j.mu.Lock()
+	if j.snapshots == nil || len(j.snapshots) >= maxSnapshots {
+		j.snapshots = map[snapshotKey]*Snapshot{}
+	}
+	j.snapshots[key] = s
+	j.mu.Unlock()
+	return s, nil
+}
+
+func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string) (_ *Snapshot, err error) {
 	s := &Snapshot{Person: p, Model: m}
 	if target == "" {
 		target = p.TargetRole
@@ -126,12 +171,17 @@ func ElementRatings(d *onet.Dataset, o *onet.Occupation) map[string]readiness.El
 	return out
 }
 
-// Gaps returns the gaps to the snapshot's target, largest first.
-func (s *Snapshot) Gaps() []readiness.Gap { return readiness.Gaps(s.Model, s.Target, s.Levels) }
+// Gaps returns the gaps to the snapshot's target, largest first. The slice
+// is shared: do not modify it.
+func (s *Snapshot) Gaps() []readiness.Gap {
+	s.gapsOnce.Do(func() { s.gaps = readiness.Gaps(s.Model, s.Target, s.Levels) })
+	return s.gaps
+}
 
 // Readiness returns the readiness for the snapshot's target.
 func (s *Snapshot) Readiness() readiness.Result {
-	return readiness.Readiness(s.Model, s.Target, s.Levels)
+	s.readyOnce.Do(func() { s.ready = readiness.Readiness(s.Model, s.Target, s.Levels) })
+	return s.ready
 }
 
 // AllTargets returns the readiness for every target role, best first.
@@ -139,5 +189,6 @@ func (s *Snapshot) AllTargets() []readiness.Result { return readiness.AllTargets
 
 // Trend returns readiness for the target after each completed assessment.
 func (s *Snapshot) Trend() []readiness.Point {
-	return readiness.Trend(s.Model, s.Target, s.Assessments, s.Prior)
+	s.trendOnce.Do(func() { s.trend = readiness.Trend(s.Model, s.Target, s.Assessments, s.Prior) })
+	return s.trend
 }

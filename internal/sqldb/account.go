@@ -39,7 +39,7 @@ var (
 func (s *AuthService) HasAccounts(ctx context.Context) (_ bool, err error) {
 	defer wrap(&err, "HasAccounts")
 	var n int
-	err = s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM accounts LIMIT 1) a`).Scan(&n)
+	err = s.db.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM accounts LIMIT 1) a`).Scan(&n)
 	return n > 0, err
 }
 
@@ -47,7 +47,7 @@ func (s *AuthService) HasAccounts(ctx context.Context) (_ bool, err error) {
 func (s *AuthService) FindAccount(ctx context.Context, personID int64) (_ *ladder.Account, err error) {
 	defer wrap(&err, "FindAccount(%d)", personID)
 	a := &ladder.Account{}
-	err = s.db.db.QueryRowContext(ctx, `SELECT person_id, role, created_at, updated_at FROM accounts WHERE person_id = $1`,
+	err = s.db.queryRow(ctx, `SELECT person_id, role, created_at, updated_at FROM accounts WHERE person_id = $1`,
 		personID).Scan(&a.PersonID, &a.Role, &a.CreatedAt, &a.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoAccount
@@ -65,7 +65,7 @@ func (s *AuthService) CreateAccount(ctx context.Context, personID int64, role, p
 	}
 	var email string
 	var has int
-	err = s.db.db.QueryRowContext(ctx, `SELECT p.email, (SELECT COUNT(*) FROM accounts a WHERE a.person_id = p.id)
+	err = s.db.queryRow(ctx, `SELECT p.email, (SELECT COUNT(*) FROM accounts a WHERE a.person_id = p.id)
 		FROM persons p WHERE p.id = $1`, personID).Scan(&email, &has)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ladder.Errorf(ladder.ENOTFOUND, "Person not found.")
@@ -141,7 +141,7 @@ func (s *AuthService) ResetPassword(ctx context.Context, personID int64, pw stri
 
 // credentials returns the email and password hash of a person's account.
 func (s *AuthService) credentials(ctx context.Context, personID int64) (email, hash string, err error) {
-	err = s.db.db.QueryRowContext(ctx, `SELECT p.email, a.password_hash FROM accounts a JOIN persons p ON p.id = a.person_id
+	err = s.db.queryRow(ctx, `SELECT p.email, a.password_hash FROM accounts a JOIN persons p ON p.id = a.person_id
 		WHERE a.person_id = $1`, personID).Scan(&email, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", errNoAccount
@@ -258,7 +258,7 @@ func (s *AuthService) signedIn(ctx context.Context, personID int64, email, hash,
 // password hash, or nil and "" when there is none.
 func (s *AuthService) findByEmail(ctx context.Context, email string) (*ladder.Person, string, error) {
 	var hash string
-	p, err := scanPerson(s.db.db.QueryRowContext(ctx, `SELECT `+personColumns+`, a.password_hash
+	p, err := scanPerson(s.db.queryRow(ctx, `SELECT `+personColumns+`, a.password_hash
 		FROM persons p JOIN accounts a ON a.person_id = p.id WHERE p.email = $1`, email), &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", nil
@@ -267,13 +267,13 @@ func (s *AuthService) findByEmail(ctx context.Context, email string) (*ladder.Pe
 }
 
 // personColumns are the columns scanPerson reads, from persons aliased p.
-const personColumns = `p.id, p.org_id, p.name, p.email, p.start_role, p.target_role, p.created_at, p.updated_at`
+const personColumns = `p.id, p.org_id, p.name, p.email, p.start_role, p.target_role, p.created_at, p.updated_at, p.data_version`
 
 // scanPerson reads personColumns followed by extra destinations.
 func scanPerson(row interface{ Scan(...any) error }, extra ...any) (*ladder.Person, error) {
 	p := &ladder.Person{}
 	var org sql.NullInt64
-	dest := append([]any{&p.ID, &org, &p.Name, &p.Email, &p.StartRole, &p.TargetRole, &p.CreatedAt, &p.UpdatedAt}, extra...)
+	dest := append([]any{&p.ID, &org, &p.Name, &p.Email, &p.StartRole, &p.TargetRole, &p.CreatedAt, &p.UpdatedAt, &p.Version}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}

@@ -52,7 +52,7 @@ func (s *AuthService) FindSession(ctx context.Context, token string) (_ *ladder.
 	}
 	hash := hashToken(token)
 	sess := &ladder.Session{}
-	p, err := scanPerson(s.db.db.QueryRowContext(ctx, `SELECT `+personColumns+`, s.person_id, s.created_at, s.expires_at, s.last_seen_at
+	p, err := scanPerson(s.db.queryRow(ctx, `SELECT `+personColumns+`, s.person_id, s.created_at, s.expires_at, s.last_seen_at
 		FROM sessions s JOIN persons p ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > $2`, hash, s.now()),
 		&sess.PersonID, &sess.CreatedAt, &sess.ExpiresAt, &sess.LastSeenAt)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -141,7 +141,7 @@ func (s *AuthService) CreateToken(ctx context.Context, personID int64, name stri
 // FindTokens returns a person's tokens, oldest first.
 func (s *AuthService) FindTokens(ctx context.Context, personID int64) (_ []*ladder.Token, err error) {
 	defer wrap(&err, "FindTokens(%d)", personID)
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, person_id, name, prefix, created_at, last_used_at
+	rows, err := s.db.query(ctx, `SELECT id, person_id, name, prefix, created_at, last_used_at
 		FROM api_tokens WHERE person_id = $1 ORDER BY id`, personID)
 	if err != nil {
 		return nil, err
@@ -186,7 +186,7 @@ func (s *AuthService) AuthenticateToken(ctx context.Context, plain string) (_ *l
 	}
 	var id int64
 	var used sql.NullTime
-	p, err := scanPerson(s.db.db.QueryRowContext(ctx, `SELECT `+personColumns+`, t.id, t.last_used_at
+	p, err := scanPerson(s.db.queryRow(ctx, `SELECT `+personColumns+`, t.id, t.last_used_at
 		FROM api_tokens t JOIN persons p ON p.id = t.person_id WHERE t.token_hash = $1`, hashToken(plain)), &id, &used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadToken

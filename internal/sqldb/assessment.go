@@ -73,7 +73,7 @@ func (s *AssessmentService) find(ctx context.Context, cond string, args []any, l
 	if limit > 0 {
 		order = "a.started_at DESC, a.id DESC"
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT a.id, a.person_id, a.kind, a.target_role, a.started_at, a.completed_at
+	rows, err := s.db.query(ctx, `SELECT a.id, a.person_id, a.kind, a.target_role, a.started_at, a.completed_at
 		FROM assessments a WHERE `+cond+` ORDER BY `+order+limitClause(0, limit), args...)
 	if err != nil {
 		return nil, err
@@ -113,7 +113,7 @@ func (s *AssessmentService) loadRatings(ctx context.Context, byID map[int64]*lad
 		args = append(args, id)
 		ids = append(ids, fmt.Sprintf("$%d", len(args)))
 	}
-	rows, err := s.db.db.QueryContext(ctx, `SELECT assessment_id, competency, level, note, rated_at
+	rows, err := s.db.query(ctx, `SELECT assessment_id, competency, level, note, rated_at
 		FROM ratings WHERE assessment_id IN (`+strings.Join(ids, ", ")+`)
 		ORDER BY assessment_id, rated_at, competency`, args...)
 	if err != nil {
@@ -162,6 +162,9 @@ func (s *AssessmentService) CreateAssessment(ctx context.Context, a *ladder.Asse
 	if err := upsertRatings(ctx, tx, a.ID, a.Ratings); err != nil {
 		return err
 	}
+	if err := touchPerson(ctx, tx, a.PersonID); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -188,6 +191,9 @@ func (s *AssessmentService) SaveRatings(ctx context.Context, id int64, rs []ladd
 		return ladder.Errorf(ladder.ENOTFOUND, "Assessment not found.")
 	}
 	if err := upsertRatings(ctx, tx, id, rs); err != nil {
+		return err
+	}
+	if err := touchAssessmentOwner(ctx, tx, id); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -221,6 +227,9 @@ func (s *AssessmentService) CompleteAssessment(ctx context.Context, id int64) (e
 	if err := mustAffect(tx.ExecContext(ctx, `UPDATE assessments SET completed_at = $1 WHERE id = $2`, tx.now, id)); err != nil {
 		return err
 	}
+	if err := touchAssessmentOwner(ctx, tx, id); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -232,6 +241,9 @@ func (s *AssessmentService) DeleteAssessment(ctx context.Context, id int64) (err
 		return err
 	}
 	defer tx.Rollback()
+	if err := touchAssessmentOwner(ctx, tx, id); err != nil {
+		return err
+	}
 	if err := mustAffect(tx.ExecContext(ctx, `DELETE FROM assessments WHERE id = $1`, id)); err != nil {
 		return err
 	}

@@ -42,6 +42,8 @@ type DB struct {
 	dsn    string
 	// Now is the clock; tests replace it to freeze time.
 	Now func() time.Time
+
+	stmts stmts
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -112,7 +114,10 @@ func (d *DB) Engine() string { return d.engine }
 func (d *DB) SQL() *sql.DB { return d.db }
 
 // Close closes the database.
-func (d *DB) Close() error { return d.db.Close() }
+func (d *DB) Close() error {
+	d.closeStmts()
+	return d.db.Close()
+}
 
 // Migrate applies the embedded migrations that have not run yet, each in its
 // own transaction. It returns how many were applied.

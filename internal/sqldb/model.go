@@ -21,7 +21,7 @@ func NewModelService(db *DB) *ModelService { return &ModelService{db: db} }
 func (s *ModelService) ActiveModel(ctx context.Context) (_ *ladder.Model, err error) {
 	defer wrap(&err, "ActiveModel")
 	var body string
-	err = s.db.db.QueryRowContext(ctx, `SELECT body FROM models WHERE active = 1 AND org_id IS NULL ORDER BY id DESC LIMIT 1`).Scan(&body)
+	err = s.db.queryRow(ctx, `SELECT body FROM models WHERE active = 1 AND org_id IS NULL ORDER BY id DESC LIMIT 1`).Scan(&body)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -31,7 +31,7 @@ func (s *ModelService) ActiveModel(ctx context.Context) (_ *ladder.Model, err er
 // ActiveModelID returns the id of the active imported model, 0 if none.
 func (s *ModelService) ActiveModelID(ctx context.Context) (int64, error) {
 	var id int64
-	err := s.db.db.QueryRowContext(ctx, `SELECT id FROM models WHERE active = 1 AND org_id IS NULL ORDER BY id DESC LIMIT 1`).Scan(&id)
+	err := s.db.queryRow(ctx, `SELECT id FROM models WHERE active = 1 AND org_id IS NULL ORDER BY id DESC LIMIT 1`).Scan(&id)
 	if ladder.ErrorCode(mapErr(err)) == ladder.ENOTFOUND {
 		return 0, nil
 	}

@@ -53,37 +53,34 @@ func (s *PersonService) FindPersons(ctx context.Context, f ladder.PersonFilter) 
 		where = append(where, fmt.Sprintf(clause, len(args)))
 	}
 	if f.ID != 0 {
-		add("id = $%d", f.ID)
+		add("p.id = $%d", f.ID)
 	}
 	if f.Email != "" {
-		add("email = $%d", f.Email)
+		add("p.email = $%d", f.Email)
 	}
 	if f.OrgID != 0 {
-		add("org_id = $%d", f.OrgID)
+		add("p.org_id = $%d", f.OrgID)
 	}
 	cond := "1 = 1"
 	if len(where) > 0 {
 		cond = strings.Join(where, " AND ")
 	}
 	var n int
-	if err := s.db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM persons WHERE `+cond, args...).Scan(&n); err != nil {
+	if err := s.db.queryRow(ctx, `SELECT COUNT(*) FROM persons p WHERE `+cond, args...).Scan(&n); err != nil {
 		return nil, 0, err
 	}
-	q := `SELECT id, org_id, name, email, start_role, target_role, created_at, updated_at
-		FROM persons WHERE ` + cond + ` ORDER BY id` + limitClause(f.Offset, f.Limit)
-	rows, err := s.db.db.QueryContext(ctx, q, args...)
+	q := `SELECT ` + personColumns + ` FROM persons p WHERE ` + cond + ` ORDER BY p.id` + limitClause(f.Offset, f.Limit)
+	rows, err := s.db.query(ctx, q, args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	var out []*ladder.Person
 	for rows.Next() {
-		p := &ladder.Person{}
-		var org sql.NullInt64
-		if err := rows.Scan(&p.ID, &org, &p.Name, &p.Email, &p.StartRole, &p.TargetRole, &p.CreatedAt, &p.UpdatedAt); err != nil {
+		p, err := scanPerson(rows)
+		if err != nil {
 			return nil, 0, err
 		}
-		p.OrgID = org.Int64
 		out = append(out, p)
 	}
 	return out, n, rows.Err()
@@ -143,7 +140,9 @@ func (s *PersonService) UpdatePerson(ctx context.Context, id int64, upd ladder.P
 	}
 	defer tx.Rollback()
 	p.UpdatedAt = tx.now
-	_, err = tx.ExecContext(ctx, `UPDATE persons SET name = $1, email = $2, start_role = $3, target_role = $4, updated_at = $5 WHERE id = $6`,
+	p.Version++
+	_, err = tx.ExecContext(ctx, `UPDATE persons SET name = $1, email = $2, start_role = $3, target_role = $4, updated_at = $5,
+		data_version = data_version + 1 WHERE id = $6`,
 		p.Name, p.Email, p.StartRole, p.TargetRole, p.UpdatedAt, p.ID)
 	if err := mapErr(err); err != nil {
 		return nil, err
@@ -183,4 +182,18 @@ func limitClause(offset, limit int) string {
 		s += fmt.Sprintf(" OFFSET %d", offset)
 	}
 	return s
+}
+
+// touchPerson marks a change to a person's data: it bumps data_version in the
+// transaction of the change, so no cached view outlives it.
+func touchPerson(ctx context.Context, tx *Tx, personID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE persons SET data_version = data_version + 1 WHERE id = $1`, personID)
+	return mapErr(err)
+}
+
+// touchAssessmentOwner bumps the version of the person owning an assessment.
+func touchAssessmentOwner(ctx context.Context, tx *Tx, assessmentID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE persons SET data_version = data_version + 1
+		WHERE id = (SELECT person_id FROM assessments WHERE id = $1)`, assessmentID)
+	return mapErr(err)
 }

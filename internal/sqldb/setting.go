@@ -17,7 +17,7 @@ func NewSettingService(db *DB) *SettingService { return &SettingService{db: db} 
 // Setting returns the value of key, or ENOTFOUND.
 func (s *SettingService) Setting(ctx context.Context, key string) (string, error) {
 	var v string
-	err := s.db.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&v)
+	err := s.db.queryRow(ctx, `SELECT value FROM settings WHERE key = $1`, key).Scan(&v)
 	return v, mapErr(err)
 }
 
