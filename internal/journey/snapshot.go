@@ -32,6 +32,7 @@ type Snapshot struct {
 	ready     readiness.Result
 	trendOnce sync.Once
 	trend     []readiness.Point
+	memo      sync.Map // string -> []byte, see Memo
 }
 
 // snapshotKey identifies a snapshot: the person's data version changes with
@@ -191,4 +192,19 @@ func (s *Snapshot) AllTargets() []readiness.Result { return readiness.AllTargets
 func (s *Snapshot) Trend() []readiness.Point {
 	s.trendOnce.Do(func() { s.trend = readiness.Trend(s.Model, s.Target, s.Assessments, s.Prior) })
 	return s.trend
+}
+
+// Memo returns the bytes build makes for key, building them once per
+// snapshot: a rendered view (an encoded JSON body, say) is then as fresh as
+// the snapshot and costs nothing on the next request. Errors are not kept.
+func (s *Snapshot) Memo(key string, build func() ([]byte, error)) ([]byte, error) {
+	if b, ok := s.memo.Load(key); ok {
+		return b.([]byte), nil
+	}
+	b, err := build()
+	if err != nil {
+		return nil, err
+	}
+	s.memo.Store(key, b)
+	return b, nil
 }
