@@ -34,8 +34,10 @@ func (wb *Web) Dashboard(w http.ResponseWriter, r *http.Request) error {
 	}
 	gaps := s.Gaps()
 	page := DashboardPage{Base: wb.base(w, r, "Dashboard", "home"), Readiness: newReadinessView(s.Readiness()),
-		Radar: areaRadar(s, "radar"), Trend: trendLine(s.Trend(), "trend"), GapBars: gapBars(gaps, 5, "gaps", "Your five largest gaps"),
-		Total: len(s.Target.Requirements)}
+		Radar:   memoChart(s, "radar", func() template.HTML { return areaRadar(s, "radar") }),
+		Trend:   memoChart(s, "trend", func() template.HTML { return trendLine(s.Trend(), "trend") }),
+		GapBars: memoChart(s, "gaps5", func() template.HTML { return gapBars(gaps, 5, "gaps", "Your five largest gaps") }),
+		Total:   len(s.Target.Requirements)}
 	if page.Readiness.Sources != "" && s.Attribution != "" && hasPrior(gaps) {
 		page.Attribution = s.Attribution
 	}

@@ -71,7 +71,7 @@ func (wb *Web) Gaps(w http.ResponseWriter, r *http.Request) error {
 	gaps := s.Gaps()
 	page := GapsPage{Base: wb.base(w, r, "Gaps", "gaps"), TargetTitle: s.Target.Title,
 		Grouped: r.URL.Query().Get("group") == "area", ToggleURL: "/gaps?group=area", ToggleLabel: "Group by area",
-		Bars: gapBars(gaps, 10, "gap-bars", "Your ten largest gaps")}
+		Bars: memoChart(s, "gaps10", func() template.HTML { return gapBars(gaps, 10, "gap-bars", "Your ten largest gaps") })}
 	if page.Grouped {
 		page.ToggleURL, page.ToggleLabel = "/gaps", "Show one list"
 	}

@@ -67,7 +67,8 @@ func (wb *Web) Readiness(w http.ResponseWriter, r *http.Request) error {
 	trend := s.Trend()
 	page := ReadinessPage{Base: wb.base(w, r, "Readiness for "+s.Target.Title, "readiness"), Readiness: newReadinessView(res),
 		TotalGap: charts.Num(res.TotalGap, 2), Other: s.Target.Slug != s.Person.TargetRole,
-		Radar: areaRadar(s, "radar"), Trend: trendLine(trend, "trend")}
+		Radar: memoChart(s, "radar", func() template.HTML { return areaRadar(s, "radar") }),
+		Trend: memoChart(s, "trend", func() template.HTML { return trendLine(trend, "trend") })}
 	if own, ok := s.Model.Role(s.Person.TargetRole); ok {
 		page.OwnTitle = own.Title
 	}

@@ -104,3 +104,11 @@ func trendLine(pts []readiness.Point, id string) template.HTML {
 	}
 	return l.HTML()
 }
+
+// memoChart renders a chart once per snapshot: the snapshot is cached per
+// data version, so the SVG is as fresh as the data and later views of the
+// page skip the drawing.
+func memoChart(s *journey.Snapshot, key string, draw func() template.HTML) template.HTML {
+	b, _ := s.Memo("web/chart/"+key, func() ([]byte, error) { return []byte(draw()), nil })
+	return template.HTML(b)
+}
