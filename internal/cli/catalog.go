@@ -48,31 +48,12 @@ func newRolesCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-// roleDetail is `ladder roles SLUG --json`.
-type roleDetail struct {
-	api.Role
-	Summary      string        `json:"summary"`
-	Duties       []string      `json:"duties"`
-	Requirements []requirement `json:"requirements"`
-}
-
-type requirement struct {
-	Competency string `json:"competency"`
-	Name       string `json:"name"`
-	Level      int    `json:"level"`
-	Importance int    `json:"importance"`
-}
-
 func showRole(e *env, m *ladder.Model, slug string) error {
 	r, ok := m.Role(slug)
 	if !ok {
 		return ladder.Errorf(ladder.ENOTFOUND, "unknown role %q: see `ladder roles`", slug)
 	}
-	d := roleDetail{Role: api.NewRole(r), Summary: r.Summary, Duties: r.Duties, Requirements: []requirement{}}
-	for _, q := range r.Requirements {
-		c, _ := m.Competency(q.Competency)
-		d.Requirements = append(d.Requirements, requirement{q.Competency, c.Name, q.Level, q.Importance})
-	}
+	d := api.NewRoleDetail(m, r)
 	if e.json {
 		return e.printJSON(d)
 	}

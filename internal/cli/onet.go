@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/api"
 	"github.com/ladderhq/ladder/internal/onet"
 )
 
@@ -53,7 +54,7 @@ func newONETSearchCmd(e *env) *cobra.Command {
 			q := strings.Join(a, " ")
 			res := d.Search(q, limit)
 			if e.json {
-				return e.printJSON(onetSearchWire(d, res))
+				return e.printJSON(api.NewONETSearch(d, res))
 			}
 			var b bytes.Buffer
 			if len(res) == 0 {
@@ -113,7 +114,7 @@ func newONETShowCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				return e.printJSON(onetOccupationWire(d, o))
+				return e.printJSON(api.NewONETOccupation(d, o))
 			}
 			var b bytes.Buffer
 			writeONETOccupation(&b, d, o)
@@ -151,7 +152,7 @@ func newONETCompareCmd(e *env) *cobra.Command {
 				c.Gaps, c.Transfers = slices.DeleteFunc(c.Gaps, other), slices.DeleteFunc(c.Transfers, other)
 			}
 			if e.json {
-				return e.printJSON(onetComparisonWire(c, d.Attribution(true)))
+				return e.printJSON(api.NewONETComparison(c, d.Attribution(true)))
 			}
 			var b bytes.Buffer
 			writeONETComparison(&b, c, top)
@@ -429,163 +430,6 @@ func writeONETEducation(b *bytes.Buffer, es []onet.EducationShare) (marked bool)
 func onetShortLabel(s string) string {
 	name, _, _ := strings.Cut(s, " - ")
 	return name
-}
-
-// JSON wire types of `ladder onet`. The compare shape is a fixed contract
-// that scripts rely on: add fields only with care, never rename. Lists are
-// never null. Values are O*NET's Data Values as numbers (1.88).
-
-type onetRefJSON struct {
-	Code  string `json:"code"`
-	Title string `json:"title"`
-}
-
-type onetGapJSON struct {
-	ElementID    string  `json:"element_id"`
-	Name         string  `json:"name"`
-	Domain       string  `json:"domain"`
-	FromLevel    float64 `json:"from_level"`
-	ToLevel      float64 `json:"to_level"`
-	ToImportance float64 `json:"to_importance"`
-	WeightedGap  float64 `json:"weighted_gap"`
-}
-
-type onetClosestJSON struct {
-	Code      string  `json:"code"`
-	Title     string  `json:"title"`
-	Closeness float64 `json:"closeness"`
-	Related   bool    `json:"related"`
-}
-
-type onetComparisonJSON struct {
-	From        onetRefJSON       `json:"from"`
-	To          onetRefJSON       `json:"to"`
-	Gaps        []onetGapJSON     `json:"gaps"`
-	Transfers   []onetGapJSON     `json:"transfers"`
-	Closest     []onetClosestJSON `json:"closest_management"`
-	Attribution string            `json:"attribution"`
-}
-
-func onetComparisonWire(c *onet.Comparison, attribution string) onetComparisonJSON {
-	gap := func(g onet.ElementGap) onetGapJSON { return onetGapJSON(g) }
-	return onetComparisonJSON{
-		From:        onetRefJSON(c.From),
-		To:          onetRefJSON(c.To),
-		Gaps:        onetConvert(c.Gaps, gap),
-		Transfers:   onetConvert(c.Transfers, gap),
-		Closest:     onetConvert(c.Closest, func(cl onet.Closeness) onetClosestJSON { return onetClosestJSON(cl) }),
-		Attribution: attribution,
-	}
-}
-
-// onetConvert maps a slice, giving an empty (not nil) slice for JSON's sake.
-func onetConvert[T, U any](in []T, f func(T) U) []U {
-	out := make([]U, 0, len(in))
-	for _, v := range in {
-		out = append(out, f(v))
-	}
-	return out
-}
-
-type onetSearchResultJSON struct {
-	Code  string `json:"code"`
-	Title string `json:"title"`
-	Match string `json:"match"` // "code", "title" or the alternate title
-}
-
-type onetSearchJSON struct {
-	Results     []onetSearchResultJSON `json:"results"`
-	Attribution string                 `json:"attribution"`
-}
-
-func onetSearchWire(d *onet.Dataset, res []onet.SearchResult) onetSearchJSON {
-	return onetSearchJSON{
-		Results: onetConvert(res, func(r onet.SearchResult) onetSearchResultJSON {
-			return onetSearchResultJSON{r.Code, r.Title, r.Match}
-		}),
-		Attribution: d.Attribution(false),
-	}
-}
-
-// onetRatingJSON gives an absent value as null. Level is O*NET's Data
-// Value even when not_relevant is true.
-type onetRatingJSON struct {
-	ElementID            string   `json:"element_id"`
-	Name                 string   `json:"name"`
-	Importance           *float64 `json:"importance"`
-	Level                *float64 `json:"level"`
-	ImportanceSuppressed bool     `json:"importance_suppressed"`
-	LevelSuppressed      bool     `json:"level_suppressed"`
-	NotRelevant          bool     `json:"not_relevant"`
-}
-
-type onetTaskJSON struct {
-	Statement string `json:"statement"`
-	Core      bool   `json:"core"`
-}
-
-type onetTechJSON struct {
-	Example  string `json:"example"`
-	Category string `json:"category"`
-	Hot      bool   `json:"hot"`
-	InDemand bool   `json:"in_demand"`
-}
-
-type onetEducationJSON struct {
-	Category   int     `json:"category"`
-	Label      string  `json:"label"`
-	Percent    float64 `json:"percent"`
-	Suppressed bool    `json:"suppressed"`
-}
-
-type onetOccupationJSON struct {
-	Code        string `json:"code"`
-	Title       string `json:"title"`
-	Description string `json:"description"`
-	JobZone     int    `json:"job_zone"` // 0: none given
-	// Ratings by domain, most important first.
-	Ratings     map[string][]onetRatingJSON `json:"ratings"`
-	Tasks       []onetTaskJSON              `json:"tasks"`
-	Technology  []onetTechJSON              `json:"technology"`
-	Related     []onetRefJSON               `json:"related"`
-	AltTitles   []string                    `json:"alternate_titles"`
-	Education   []onetEducationJSON         `json:"education"`
-	Attribution string                      `json:"attribution"`
-}
-
-func onetOccupationWire(d *onet.Dataset, o *onet.Occupation) onetOccupationJSON {
-	out := onetOccupationJSON{
-		Code: o.Code, Title: o.Title, Description: o.Description, JobZone: o.JobZone,
-		Ratings:    map[string][]onetRatingJSON{},
-		Tasks:      onetConvert(o.Tasks, func(t onet.Task) onetTaskJSON { return onetTaskJSON(t) }),
-		Technology: onetConvert(o.Technology, func(t onet.TechSkill) onetTechJSON { return onetTechJSON(t) }),
-		Related: onetConvert(o.Related, func(c string) onetRefJSON {
-			return onetRefJSON{c, onetRelatedTitle(d, c)}
-		}),
-		AltTitles: append([]string{}, o.AltTitles...),
-		Education: onetConvert(o.Education, func(s onet.EducationShare) onetEducationJSON {
-			return onetEducationJSON{s.Category, s.Label, s.Percent.Float(), s.Suppressed}
-		}),
-		Attribution: d.Attribution(false),
-	}
-	for _, dom := range onet.Domains {
-		out.Ratings[dom] = onetConvert(d.RatingsIn(o, dom), func(r onet.ElementRating) onetRatingJSON {
-			return onetRatingJSON{
-				ElementID: r.Element.ID, Name: r.Element.Name,
-				Importance: onetValue(r.Importance, r.HasImportance), Level: onetValue(r.Level, r.HasLevel),
-				ImportanceSuppressed: r.ImportanceSuppressed, LevelSuppressed: r.LevelSuppressed, NotRelevant: r.NotRelevant,
-			}
-		})
-	}
-	return out
-}
-
-func onetValue(v onet.Value, has bool) *float64 {
-	if !has {
-		return nil
-	}
-	f := v.Float()
-	return &f
 }
 
 // onetImportSummary is what `ladder onet import` reports, in text or JSON.

@@ -4,25 +4,13 @@ import (
 	"fmt"
 	"strconv"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/api"
 	"github.com/ladderhq/ladder/internal/sqldb"
 )
-
-// tokenJSON is a token in `ladder token list --json`. Token is set only by
-// `ladder token create`, the one time the secret exists outside the
-// database.
-type tokenJSON struct {
-	ID         int64      `json:"id"`
-	Name       string     `json:"name"`
-	Token      string     `json:"token,omitempty"`
-	Prefix     string     `json:"prefix"`
-	CreatedAt  *time.Time `json:"created_at,omitempty"`
-	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
-}
 
 func newTokenCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
@@ -73,7 +61,7 @@ so that TOKEN=$(ladder token create --name ci) works.`,
 				return err
 			}
 			if e.json {
-				return e.printJSON(tokenJSON{ID: t.ID, Name: t.Name, Token: plain, Prefix: t.Prefix})
+				return e.printJSON(api.TokenCreated{Token: api.NewToken(t), Secret: plain})
 			}
 			fmt.Fprintf(e.stderr, "Created token %d %q for %s <%s>:\n", t.ID, t.Name, p.Name, p.Email)
 			fmt.Fprintln(e.stdout, plain)
@@ -101,13 +89,9 @@ func newTokenListCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := make([]tokenJSON, 0, len(ts))
+				out := make([]api.Token, 0, len(ts))
 				for _, t := range ts {
-					tj := tokenJSON{ID: t.ID, Name: t.Name, Prefix: t.Prefix, CreatedAt: &t.CreatedAt}
-					if !t.LastUsedAt.IsZero() {
-						tj.LastUsedAt = &t.LastUsedAt
-					}
-					out = append(out, tj)
+					out = append(out, api.NewToken(t))
 				}
 				return e.printJSON(out)
 			}

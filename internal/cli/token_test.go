@@ -106,7 +106,7 @@ func TestToken(t *testing.T) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		if diff := cmp.Diff([]string{"id", "name", "prefix", "token"}, keys); diff != "" {
+		if diff := cmp.Diff([]string{"created_at", "id", "last_used_at", "name", "prefix", "token"}, keys); diff != "" {
 			t.Fatalf("create --json keys (-want +got):\n%s", diff)
 		}
 		laptop, _ := created["token"].(string)
