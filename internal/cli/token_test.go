@@ -140,10 +140,10 @@ func TestToken(t *testing.T) {
 				t.Errorf("list shows a secret: %v", tok)
 			}
 		}
-		if _, ok := list[0]["last_used_at"]; !ok {
+		if list[0]["last_used_at"] == nil {
 			t.Errorf("laptop was used but has no last_used_at: %v", list[0])
 		}
-		if _, ok := list[1]["last_used_at"]; ok {
+		if list[1]["last_used_at"] != nil {
 			t.Errorf("ci was never used but has last_used_at: %v", list[1])
 		}
 		out, _ = c.authOK(nil, "", "token", "list")
