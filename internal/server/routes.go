@@ -38,5 +38,11 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/settings/tokens", Person, h(w.SettingsTokenCreate)},
 		{"POST", "/settings/tokens/{id}/delete", Person, h(w.SettingsTokenDelete)},
 		{"GET", "/settings/export", Person, h(w.SettingsExport)},
+
+		{"GET", "/journal", Person, h(w.Journal)},
+		{"POST", "/journal", Person, h(w.CreateJournalEntry)},
+		{"POST", "/journal/{id}/delete", Person, h(w.DeleteJournalEntry)},
+		{"GET", "/journal/brag", Person, h(w.Brag)},
+		{"GET", "/journal/challenges", Person, h(w.Challenges)},
 	}
 }

@@ -44,6 +44,8 @@ type webFixture struct {
 	// tokens holds each person's token id by name: "alice", "bob".
 	tokens map[string]int64
 	draft  *ladder.Assessment
+	// journal holds each person's journal entry id: "alice", "bob".
+	journal map[string]int64
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -95,6 +97,14 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	if err := j.Assessments.CreateAssessment(ctx, f.draft); err != nil {
 		t.Fatal(err)
 	}
+	f.journal = map[string]int64{}
+	for who, title := range map[*ladder.Person]string{f.alice: "Ran the retro", f.bob: "Bob's private lesson"} {
+		e := &ladder.JournalEntry{PersonID: who.ID, Date: done, Kind: ladder.JournalWin, Title: title, Mood: 4}
+		if err := j.Journal.CreateJournalEntry(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		f.journal[strings.ToLower(who.Name)] = e.ID
+	}
 	for who, name := range map[*ladder.Person]string{f.alice: "laptop", f.bob: "ci"} {
 		_, tok, err := auth.CreateToken(ctx, who.ID, name)
 		if err != nil {
@@ -136,6 +146,7 @@ type request struct {
 // do serves req through the whole handler chain.
 func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 	fill := strings.NewReplacer("{aliceToken}", fmt.Sprint(f.tokens["alice"]), "{bobToken}", fmt.Sprint(f.tokens["bob"]),
+		"{aliceJournal}", fmt.Sprint(f.journal["alice"]), "{bobJournal}", fmt.Sprint(f.journal["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
 	var r *http.Request
 	if req.method == http.MethodPost {

@@ -269,6 +269,34 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "ExportWithoutAccount", req: get("/settings/export", "bob"), status: 200, want: []string{`"account": null`, `"name": "ci"`}},
+
+		// Journal: only one's own entries, inline errors, deletion.
+		{name: "JournalOK", req: get("/journal", "alice"), status: 200,
+			want: []string{"Ran the retro", "This week's question", "Mood over time", `name="r_action_plan"`}, wantNot: []string{"Bob's private lesson"}},
+		{name: "JournalFilter", req: get("/journal?kind=lesson", "alice"), status: 200, wantNot: []string{"Ran the retro"}},
+		{name: "ErrJournalFilter", req: get("/journal?kind=rant", "alice"), status: 400, want: []string{"Unknown kind of entry"}},
+		{name: "JournalCreate", req: post("/journal", "alice", form("kind", "challenge", "title", "Two urgent requests", "date", "2026-05-04",
+			"mood", "2", "challenge", "deadlines", "tags", "priorities, stakeholders", "r_action_plan", "Ask which one matters more")),
+			status: 303, location: "/journal",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				es, _, err := f.j.Journal.FindJournal(context.Background(), ladder.JournalFilter{PersonID: f.alice.ID, Kind: "challenge"})
+				if err != nil || len(es) != 1 || es[0].Challenge != "deadlines" || len(es[0].Tags) != 2 || es[0].Reflection.ActionPlan == "" {
+					t.Errorf("%v %+v", err, es)
+				}
+			}},
+		{name: "ErrJournalCreate", req: post("/journal", "alice", form("kind", "win", "title", "", "date", "04/05/2026", "mood", "9")),
+			status: 422, want: []string{"Title is required", "Date must be a date", `value="9"`}},
+		{name: "ErrJournalMood", req: post("/journal", "alice", form("kind", "win", "title", "x", "date", "2026-05-04", "mood", "9")),
+			status: 422, want: []string{"Mood must be 1-5"}},
+		{name: "JournalDelete", req: post("/journal/{aliceJournal}/delete", "alice", nil), status: 303, location: "/journal"},
+		{name: "ErrJournalDeleteOthers", req: post("/journal/{bobJournal}/delete", "alice", nil), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if _, err := f.j.Journal.FindJournalEntry(context.Background(), f.bob.ID, f.journal["bob"]); err != nil {
+					t.Errorf("Bob's entry is gone: %v", err)
+				}
+			}},
+		{name: "Brag", req: get("/journal/brag", "alice"), status: 200, want: []string{"Brag document", "Ran the retro"}, wantNot: []string{"Bob's private lesson"}},
+		{name: "Challenges", req: get("/journal/challenges", "alice"), status: 200, want: []string{"Team dynamics", "Keep a list of wins"}},
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/charts"
+	"github.com/ladderhq/ladder/internal/journal"
 )
 
 // templateCase is a page struct to execute a template with: a populated
@@ -129,6 +130,26 @@ func templateCases() map[string][]templateCase {
 				NewToken: "ldr_SECRET", NewTokenName: "ci", TokenName: "ci", ProfileError: "e", NameError: "is required", EmailError: "is taken",
 				PasswordError: "e", OldError: "is wrong", NewError: "is short", RepeatError: "does not match", TokenError: "e", TokenNameError: "is taken", HasPassword: true}},
 			{name: "Empty", data: SettingsPage{}},
+		},
+		"journal": {
+			{name: "FullWithErrors", data: JournalPage{Base: fullBase("Journal"), Kind: "win", Prompt: "What went well?",
+				Kinds:      []Option{{Value: "win", Label: "Win", Selected: true}},
+				Challenges: []Option{{Value: "deadlines", Label: "Deadlines"}},
+				Steps:      []journal.Step{{Key: "description", Title: "What happened", Prompt: "Describe it."}},
+				Mood:       "<svg></svg>",
+				Form:       JournalForm{Kind: "win", Title: "<b>t</b>", Date: "2026-05-04", Mood: "9", Reflection: map[string]string{"description": "x"}},
+				State:      FormState{Error: "The journal entry is not valid.", Fields: map[string]string{"mood": "must be 1-5", "title": "is required", "reflection": "write"}},
+				Entries: []JournalView{{ID: 1, Date: "4 May 2026", Kind: "Win", Title: "Retro", Body: "b", Mood: "4/5", Confidence: "3/5",
+					Challenge: "Deadlines", Tags: "a, b", Steps: []StepView{{Title: "Next time", Text: "Ask"}}}}}},
+			{name: "Empty", data: JournalPage{}},
+		},
+		"brag": {
+			{name: "Full", data: BragPage{Base: fullBase("Brag"), Wins: []JournalView{{Title: "Retro", Date: "4 May 2026", Body: "b", Tags: "t"}}}},
+			{name: "Empty", data: BragPage{}},
+		},
+		"challenges": {
+			{name: "Full", data: ChallengesPage{Base: fullBase("Challenges"), Challenges: []journal.Challenge{{Key: "deadlines", Title: "Deadlines", Summary: "s", Strategies: []string{"x"}}}}},
+			{name: "Empty", data: ChallengesPage{}},
 		},
 	}
 }
