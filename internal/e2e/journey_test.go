@@ -99,6 +99,15 @@ func walkJourney(t *testing.T, engine string) {
 	b.shot("10-shift")
 	b.do("settings", chromedp.Navigate(a.URL+"/settings"), chromedp.WaitVisible(css("main h1")))
 	b.shot("11-settings")
+	b.do("journal: log a win",
+		chromedp.Navigate(a.URL+"/journal"),
+		chromedp.WaitVisible(css("#title")),
+		chromedp.SendKeys(css("#title"), "Ran my first retro"),
+		chromedp.SendKeys(css("#mood"), "4"),
+		chromedp.Click(css(`form[action="/journal"] button[type=submit]`)),
+		chromedp.WaitVisible(css("article.entry")))
+	b.mustSee("Saved: Ran my first retro.", "Ran my first retro")
+	b.shot("12-journal")
 
 	b.do("sign out", chromedp.Click(css(`form.logout button`)), chromedp.WaitVisible(css("#email")))
 	b.mustSee("You are signed out")
