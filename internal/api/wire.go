@@ -148,7 +148,8 @@ type TrendPoint struct {
 
 // ReadinessMethod says in one line what the score is built from.
 const ReadinessMethod = "score = 100 x (1 - sum(importance x shortfall) / sum(importance x (required - 1))); " +
-	"confidence = importance-weighted mean of source confidence (self-rating 40, estimate 15, none 0); see docs/readiness.md"
+	"confidence = importance-weighted mean of source confidence (self-rating 40, estimate 15, none 0, plus up to 15 from logged evidence); " +
+	"evidence lifts a level by at most 0.5; see docs/readiness.md"
 
 // NewReadiness converts a readiness result and its trend.
 func NewReadiness(r readiness.Result, trend []readiness.Point) Readiness {

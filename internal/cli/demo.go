@@ -15,8 +15,9 @@ func newDemoCmd(e *env) *cobra.Command {
 		Use:   "demo",
 		Short: "Load the demo person (a system administrator aiming at IT manager) and switch to them",
 		Long: `Load Alex Moreno, a system administrator of six years who wants to become an
-IT manager, with two self-assessments six months apart, and make Alex the
-current profile so 'ladder gaps' and 'ladder readiness' show a filled picture.
+IT manager, with two self-assessments six months apart and an evidence log,
+and make Alex the current profile so 'ladder gaps', 'ladder readiness' and
+'ladder log list' show a filled picture.
 Running it again resets the demo person. Switch back to your own profile with
 'ladder init --email YOU', or look at one command's worth with --person.`,
 		Args: cobra.NoArgs,
@@ -38,11 +39,11 @@ Running it again resets the demo person. Switch back to your own profile with
 			if e.json {
 				return e.printJSON(api.NewPerson(p))
 			}
-			fmt.Fprintf(e.stdout, "Loaded the demo person %s <%s>: system administrator -> IT manager, two assessments six months apart.\n", p.Name, p.Email)
+			fmt.Fprintf(e.stdout, "Loaded the demo person %s <%s>: system administrator -> IT manager, two assessments six months apart and an evidence log.\n", p.Name, p.Email)
 			if keep {
 				fmt.Fprintf(e.stdout, "Your current profile is unchanged; add --person %s to a command to look at the demo.\n", p.Email)
 			} else {
-				fmt.Fprintln(e.stdout, "Try: ladder gaps, ladder readiness, ladder readiness --all-targets, ladder onet compare 15-1244.00 11-3021.00")
+				fmt.Fprintln(e.stdout, "Try: ladder gaps, ladder readiness, ladder log list, ladder readiness --all-targets, ladder onet compare 15-1244.00 11-3021.00")
 			}
 			return nil
 		},

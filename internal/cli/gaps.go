@@ -65,7 +65,8 @@ requirement; the table shows those with a gap unless --all.`,
 			if shown == 0 {
 				fmt.Fprintln(e.stdout, "No gaps: your current levels meet every requirement of the role.")
 			}
-			fmt.Fprintln(e.stdout, "\nCurrent levels come from your latest self-rating, else an estimate from your start role; see docs/readiness.md.")
+			fmt.Fprintln(e.stdout, "\nCurrent levels come from your latest self-rating, else an estimate from your start role,")
+			fmt.Fprintln(e.stdout, "plus at most half a level from your evidence log (`ladder log`); see docs/readiness.md.")
 			return nil
 		},
 	}
@@ -105,7 +106,11 @@ func newReadinessCmd(e *env) *cobra.Command {
 
 func printReadiness(e *env, s *journey.Snapshot, r api.Readiness) {
 	fmt.Fprintf(e.stdout, "Readiness of %s for %s: %s / 100\n", s.Person.Name, r.TargetTitle, num(r.Score))
-	fmt.Fprintf(e.stdout, "Confidence: %s (%s / 100). Built from %s.\n", r.ConfidenceLabel, num(r.Confidence), sourceSummary(r.Sources))
+	built := sourceSummary(r.Sources)
+	if n := s.Readiness().Evidence; n > 0 {
+		built += fmt.Sprintf("; %d backed by your evidence log", n)
+	}
+	fmt.Fprintf(e.stdout, "Confidence: %s (%s / 100). Built from %s.\n", r.ConfidenceLabel, num(r.Confidence), built)
 	if n := len(r.Trend); n > 1 {
 		var pts []string
 		for _, p := range r.Trend {

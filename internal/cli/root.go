@@ -102,6 +102,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newTokenCmd(e),
 		newPasswordCmd(e),
 		newServeCmd(e),
+		newLogCmd(e),
 		newJournalCmd(e),
 	)
 	return root

@@ -26,6 +26,7 @@ type Journey struct {
 	Assessments ladder.AssessmentService
 	Models      ladder.ModelService
 	Settings    ladder.SettingService
+	Evidence    ladder.EvidenceService
 	Journal     ladder.JournalService
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
@@ -54,6 +55,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j := &Journey{DB: db, Persons: sqldb.NewPersonService(db), Models: sqldb.NewModelService(db),
 		Settings: sqldb.NewSettingService(db), ONET: onetData}
 	j.Assessments = sqldb.NewAssessmentService(db, j.Model)
+	j.Evidence = sqldb.NewEvidenceService(db, j.Model)
 	j.Journal = sqldb.NewJournalService(db, j.Model)
 	return j
 }

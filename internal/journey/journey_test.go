@@ -149,5 +149,34 @@ func TestSnapshotCacheFollowsWrites(t *testing.T) {
 		if l := level(); l.Source != readiness.SourcePrior {
 			t.Fatalf("after deleting the assessment: %+v", l)
 		}
+
+		// Evidence writes bump the version too: create, update, delete.
+		base := level().Level
+		day := ladder.Day(db.Now()).AddDate(0, -1, 0)
+		var ids []int64
+		for i := range 2 {
+			e := &ladder.Evidence{PersonID: p.ID, Kind: ladder.EvidenceBudget, Title: "Budget line",
+				Start: day.AddDate(0, -i, 0), Competencies: []string{"budgeting"}}
+			if err := j.Evidence.CreateEvidence(ctx, e); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, e.ID)
+		}
+		if l := level(); l.Level != base+0.25 || l.Evidence != 2 || !strings.Contains(l.Basis, "+ 2 evidence entries (+0.25)") {
+			t.Fatalf("after two entries: %+v", l)
+		}
+		other := []string{"negotiation"}
+		if _, err := j.Evidence.UpdateEvidence(ctx, p.ID, ids[0], ladder.EvidenceUpdate{Competencies: &other}); err != nil {
+			t.Fatal(err)
+		}
+		if l := level(); l.Level != base || l.Evidence != 1 {
+			t.Fatalf("after moving an entry to another competency: %+v", l)
+		}
+		if err := j.Evidence.DeleteEvidence(ctx, p.ID, ids[1]); err != nil {
+			t.Fatal(err)
+		}
+		if l := level(); l.Level != base || l.Evidence != 0 {
+			t.Fatalf("after deleting the entry: %+v", l)
+		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/onet"
@@ -18,8 +19,14 @@ type Snapshot struct {
 	Start       *StartRole // nil when the start role is unset or unknown
 	Target      ladder.Role
 	Assessments []*ladder.Assessment
-	Prior       map[string]readiness.Prior
-	Levels      map[string]readiness.Current
+	// Evidence is the person's evidence log, newest first; EvidencePoints
+	// is the same grouped by competency, as readiness reads it.
+	Evidence       []*ladder.Evidence
+	EvidencePoints map[string][]readiness.EvidencePoint
+	Prior          map[string]readiness.Prior
+	Levels         map[string]readiness.Current
+	// AsOf is the clock's time when the levels were computed.
+	AsOf time.Time
 	// Attribution is O*NET's credit line when estimates come from O*NET
 	// data (in its "modified" form: the estimates are derived values).
 	Attribution string
@@ -37,26 +44,30 @@ type Snapshot struct {
 
 // snapshotKey identifies a snapshot: the person's data version changes with
 // every write to their data, and the model pointer with every model import,
-// so a cached snapshot is never stale, in this replica or another.
+// so a cached snapshot is never stale, in this replica or another. The day
+// is there because evidence ages: an entry counts from its day and half
+// after three years, so levels may change overnight without a write.
 type snapshotKey struct {
 	person  int64
 	version int64
 	target  string
 	model   *ladder.Model
+	day     string
 }
 
 // maxSnapshots bounds the snapshot cache; it is emptied when full.
 const maxSnapshots = 4096
 
-// Snapshot loads a person's assessments and start occupation and computes
-// their current levels. target overrides the person's target role when set.
+// Snapshot loads a person's assessments, evidence log and start occupation
+// and computes their current levels. target overrides the person's target role when set.
 // The result is cached per data version and must not be modified.
 func (j *Journey) Snapshot(ctx context.Context, p *ladder.Person, target string) (*Snapshot, error) {
 	m, err := j.Model(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := snapshotKey{person: p.ID, version: p.Version, target: target, model: m}
+	key := snapshotKey{person: p.ID, version: p.Version, target: target, model: m,
+		day: j.DB.Now().UTC().Format(time.DateOnly)}
 	j.mu.Lock()
 	s, ok := j.snapshots[key]
 	j.mu.Unlock()
@@ -99,9 +110,17 @@ func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Perso
 	if err != nil {
 		return nil, err
 	}
+	s.Evidence, _, err = j.Evidence.FindEvidence(ctx, ladder.EvidenceFilter{PersonID: p.ID})
+	if err != nil {
+		return nil, err
+	}
+	s.EvidencePoints = readiness.EvidencePoints(s.Evidence)
+	s.AsOf = j.DB.Now()
 	s.Levels = readiness.CurrentLevels(m, readiness.Inputs{
-		Self:  readiness.LatestSelf(s.Assessments, j.DB.Now()),
-		Prior: s.Prior,
+		Self:     readiness.LatestSelf(s.Assessments, s.AsOf),
+		Prior:    s.Prior,
+		Evidence: s.EvidencePoints,
+		AsOf:     s.AsOf,
 	})
 	return s, nil
 }
@@ -190,7 +209,7 @@ func (s *Snapshot) AllTargets() []readiness.Result { return readiness.AllTargets
 
 // Trend returns readiness for the target after each completed assessment.
 func (s *Snapshot) Trend() []readiness.Point {
-	s.trendOnce.Do(func() { s.trend = readiness.Trend(s.Model, s.Target, s.Assessments, s.Prior) })
+	s.trendOnce.Do(func() { s.trend = readiness.Trend(s.Model, s.Target, s.Assessments, s.Prior, s.EvidencePoints) })
 	return s.trend
 }
 

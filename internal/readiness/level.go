@@ -45,37 +45,85 @@ type Prior struct {
 type Inputs struct {
 	Self  map[string]Observation // competency key -> latest self-rating
 	Prior map[string]Prior       // competency key -> estimate
+	// Evidence lists the logged entries linked to each competency.
+	Evidence map[string][]EvidencePoint
+	// AsOf is the moment the levels describe: evidence after it does not
+	// count yet, and evidence older than EvidenceWindowYears before it
+	// counts half. Zero counts every entry in full.
+	AsOf time.Time
 }
 
 // Current is a competency's current level and what it is built from.
 type Current struct {
 	Competency string
 	Level      float64
-	Source     string
+	// Source is the base of the level: a self-rating, an estimate or
+	// nothing. Evidence adds to it and shows in Parts, never here.
+	Source string
 	// Basis says in words what the level rests on.
 	Basis      string
 	Confidence float64
+	// Parts lists each source's contribution: the base level first, then
+	// what evidence added (possibly 0, when it only confirms).
+	Parts []Part
+	// Evidence counts the logged entries that count toward the level.
+	Evidence int
+}
+
+// Part is one source's contribution to a current level.
+type Part struct {
+	Source string  // SourceSelf, SourcePrior, SourceNone or SourceEvidence
+	Value  float64 // the level for the base source, the lift for evidence
+	Text   string  // "self-rating 3 (2026-05-01)", "3 evidence entries +0.5"
 }
 
 // CurrentLevels returns the current level of every competency of m. A
 // self-rating wins over a prior; with neither, the level is the floor (1) and
-// confidence is zero.
+// confidence is zero. Logged evidence then adds a capped lift and some
+// confidence (docs/readiness.md, section 1).
 func CurrentLevels(m *ladder.Model, in Inputs) map[string]Current {
+	return currentLevels(m, in, true)
+}
+
+// currentLevels computes the levels; explain adds Basis and Parts, which
+// the trend, needing only numbers, does without.
+func currentLevels(m *ladder.Model, in Inputs, explain bool) map[string]Current {
 	out := make(map[string]Current)
 	for _, c := range m.Competencies() {
-		cur := Current{Competency: c.Key, Level: ladder.MinLevel, Source: SourceNone,
-			Basis: "no rating or estimate yet; counted at level 1"}
+		cur := Current{Competency: c.Key, Level: ladder.MinLevel, Source: SourceNone}
+		var self Observation
+		var prior Prior
 		if o, ok := in.Self[c.Key]; ok {
-			cur.Level, cur.Source = o.Level, SourceSelf
-			cur.Basis = fmt.Sprintf("your self-rating of %s", o.At.Format("2006-01-02"))
+			cur.Level, cur.Source, self = o.Level, SourceSelf, o
 		} else if p, ok := in.Prior[c.Key]; ok {
-			cur.Level, cur.Source = p.Level, SourcePrior
-			cur.Basis = "estimate: " + p.Basis
+			cur.Level, cur.Source, prior = p.Level, SourcePrior, p
 		}
 		cur.Confidence = sourceConfidence[cur.Source]
+		if explain {
+			explainBase(&cur, self, prior)
+		}
+		if ps := in.Evidence[c.Key]; len(ps) > 0 {
+			applyEvidence(&cur, ps, in.AsOf, explain)
+		}
 		out[c.Key] = cur
 	}
 	return out
+}
+
+// explainBase sets the basis and first part of a level from its source.
+func explainBase(cur *Current, self Observation, prior Prior) {
+	switch cur.Source {
+	case SourceSelf:
+		day := self.At.Format("2006-01-02")
+		cur.Basis = "your self-rating of " + day
+		cur.Parts = []Part{{Source: SourceSelf, Value: self.Level, Text: fmt.Sprintf("self-rating %s (%s)", trim(self.Level), day)}}
+	case SourcePrior:
+		cur.Basis = "estimate: " + prior.Basis
+		cur.Parts = []Part{{Source: SourcePrior, Value: prior.Level, Text: "estimate " + trim(prior.Level)}}
+	default:
+		cur.Basis = "no rating or estimate yet; counted at level 1"
+		cur.Parts = []Part{{Source: SourceNone, Value: ladder.MinLevel, Text: "level 1 (nothing known)"}}
+	}
 }
 
 // LatestSelf folds completed self-assessments (oldest first) into the latest

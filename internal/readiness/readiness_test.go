@@ -66,6 +66,13 @@ func TestReadiness(t *testing.T) {
 		// (5 x 0.15 + 2 x 0.4 + 0) / 8 = 0.19375 -> 19.
 		{"Prior", Inputs{Self: map[string]Observation{"empathy": {3, day}}, Prior: map[string]Prior{"delegation": {Level: 3, Basis: "x"}}},
 			70, 19, "low", []float64{73.7, 0}},
+		// Evidence lifts delegation 2 by its cap of 0.5, however many
+		// entries: shortfall 5 x 1.5 + 0 + 1 = 8.5 of 20 -> 57.5; people
+		// 7.5 of 19 -> 60.5. Confidence (5 x 0.55 + 2 x 0.4 + 0) / 8 =
+		// 0.44375 -> 44: still low, as a self-reported log alone should be.
+		{"EvidenceCapped", Inputs{Self: map[string]Observation{"delegation": {2, day}, "empathy": {3, day}},
+			Evidence: map[string][]EvidencePoint{"delegation": entries(10, 1)}, AsOf: day},
+			57.5, 44, "low", []float64{60.5, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,7 +143,7 @@ func TestLatestSelf(t *testing.T) {
 
 	m := testModel()
 	lead, _ := m.Role("lead")
-	pts := Trend(m, lead, []*ladder.Assessment{a1, a2, draft}, nil)
+	pts := Trend(m, lead, []*ladder.Assessment{a1, a2, draft}, nil, nil)
 	if len(pts) != 2 || pts[0].Score >= pts[1].Score {
 		t.Errorf("trend %+v", pts)
 	}

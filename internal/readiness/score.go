@@ -73,6 +73,8 @@ type Result struct {
 	Areas    []AreaResult
 	// Sources counts the requirements by the source of their current level.
 	Sources map[string]int
+	// Evidence counts the requirements whose level logged evidence backs.
+	Evidence int
 }
 
 // AreaResult is the readiness within one area of the model.
@@ -133,6 +135,9 @@ func Readiness(m *ladder.Model, role ladder.Role, levels map[string]Current) Res
 		}
 		areas[c.Area].add(q, cur)
 		res.Sources[cur.Source]++
+		if cur.Evidence > 0 {
+			res.Evidence++
+		}
 	}
 	res.Score, res.Confidence, res.TotalGap = all.score(), all.confidence(), round(all.gap, 2)
 	res.ConfidenceLabel = ConfidenceLabel(res.Confidence)
@@ -186,10 +191,12 @@ type Point struct {
 }
 
 // Trend recomputes readiness for role after each completed self-assessment,
-// using only what was known at that moment, so the history does not change
-// when later ratings arrive. It folds the assessments in once, in order of
-// completion, so its cost grows linearly with their number.
-func Trend(m *ladder.Model, role ladder.Role, as []*ladder.Assessment, prior map[string]Prior) []Point {
+// using only the ratings known at that moment, so the history does not
+// change when later ratings arrive. Evidence counts at each point from the
+// day it happened (an entry is a fact about the past, not a judgement made
+// later), aged relative to the point. It folds the assessments in once, in
+// order of completion, so its cost grows linearly with their number.
+func Trend(m *ladder.Model, role ladder.Role, as []*ladder.Assessment, prior map[string]Prior, evidence map[string][]EvidencePoint) []Point {
 	done := make([]*ladder.Assessment, 0, len(as))
 	for _, a := range as {
 		if a.Kind == ladder.AssessSelf && a.Completed() {
@@ -205,7 +212,8 @@ func Trend(m *ladder.Model, role ladder.Role, as []*ladder.Assessment, prior map
 				self[r.Competency] = Observation{Level: float64(r.Level), At: a.CompletedAt}
 			}
 		}
-		r := Readiness(m, role, CurrentLevels(m, Inputs{Self: self, Prior: prior}))
+		in := Inputs{Self: self, Prior: prior, Evidence: evidence, AsOf: a.CompletedAt}
+		r := Readiness(m, role, currentLevels(m, in, false))
 		out = append(out, Point{At: a.CompletedAt, Score: r.Score, Confidence: r.Confidence})
 	}
 	return out
