@@ -130,7 +130,9 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	if d.engine == SQLite {
 		dialect = goose.DialectSQLite3
 	}
-	p, err := goose.NewProvider(dialect, d.db, sub)
+	// Migrations written in parallel may land out of number order (a 5
+	// before a 4); applying the missing one beats refusing to start.
+	p, err := goose.NewProvider(dialect, d.db, sub, goose.WithAllowOutofOrder(true))
 	if err != nil {
 		return 0, fmt.Errorf("migrations: %w", err)
 	}
