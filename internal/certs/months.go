@@ -98,3 +98,14 @@ func duration(months float64) string {
 	}
 	return num(months) + " months"
 }
+
+// CoveredMonths is how many months the periods (first and last day, both
+// inclusive) cover together, each overlap counted once: the rule PMP applies
+// to project experience, also shown on the evidence page.
+func CoveredMonths(periods [][2]time.Time) float64 {
+	spans := make([]span, 0, len(periods))
+	for _, p := range periods {
+		spans = append(spans, span{day(p[0]), day(p[1])})
+	}
+	return mergedMonths(spans)
+}

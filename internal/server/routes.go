@@ -39,6 +39,10 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/settings/tokens/{id}/delete", Person, h(w.SettingsTokenDelete)},
 		{"GET", "/settings/export", Person, h(w.SettingsExport)},
 
+		{"GET", "/evidence", Person, h(w.Evidence)},
+		{"POST", "/evidence", Person, h(w.CreateEvidence)},
+		{"POST", "/evidence/{id}/delete", Person, h(w.DeleteEvidence)},
+
 		{"GET", "/journal", Person, h(w.Journal)},
 		{"POST", "/journal", Person, h(w.CreateJournalEntry)},
 		{"POST", "/journal/{id}/delete", Person, h(w.DeleteJournalEntry)},

@@ -46,6 +46,8 @@ type webFixture struct {
 	draft  *ladder.Assessment
 	// journal holds each person's journal entry id: "alice", "bob".
 	journal map[string]int64
+	// evidence holds each person's evidence entry id: "alice", "bob".
+	evidence map[string]int64
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -97,6 +99,15 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	if err := j.Assessments.CreateAssessment(ctx, f.draft); err != nil {
 		t.Fatal(err)
 	}
+	f.evidence = map[string]int64{}
+	for who, title := range map[*ladder.Person]string{f.alice: "Led the storage migration", f.bob: "Bob's secret project"} {
+		e := &ladder.Evidence{PersonID: who.ID, Kind: ladder.EvidenceLedProject, Title: title,
+			Start: done.AddDate(0, -14, 0), End: done.AddDate(0, -2, 0), Competencies: []string{"delegation"}, PeopleCount: 4}
+		if err := j.Evidence.CreateEvidence(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		f.evidence[strings.ToLower(who.Name)] = e.ID
+	}
 	f.journal = map[string]int64{}
 	for who, title := range map[*ladder.Person]string{f.alice: "Ran the retro", f.bob: "Bob's private lesson"} {
 		e := &ladder.JournalEntry{PersonID: who.ID, Date: done, Kind: ladder.JournalWin, Title: title, Mood: 4}
@@ -147,6 +158,7 @@ type request struct {
 func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 	fill := strings.NewReplacer("{aliceToken}", fmt.Sprint(f.tokens["alice"]), "{bobToken}", fmt.Sprint(f.tokens["bob"]),
 		"{aliceJournal}", fmt.Sprint(f.journal["alice"]), "{bobJournal}", fmt.Sprint(f.journal["bob"]),
+		"{aliceEvidence}", fmt.Sprint(f.evidence["alice"]), "{bobEvidence}", fmt.Sprint(f.evidence["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
 	var r *http.Request
 	if req.method == http.MethodPost {

@@ -270,6 +270,30 @@ func webScenarios() []webScenario {
 			}},
 		{name: "ExportWithoutAccount", req: get("/settings/export", "bob"), status: 200, want: []string{`"account": null`, `"name": "ci"`}},
 
+		// Evidence: only one's own entries, inline errors, deletion.
+		{name: "EvidenceOK", req: get("/evidence", "alice"), status: 200,
+			want: []string{"Led the storage migration", "4 people", "1 projects led over 12 months", `name="competencies"`}, wantNot: []string{"Bob's secret project"}},
+		{name: "EvidenceCreate", req: post("/evidence", "alice", form("kind", "vendor", "title", "Renewed the backup contract",
+			"start", "2026-03-02", "competencies", "vendor-management", "competencies", "negotiation", "money", "12000 EUR", "people", "3")),
+			status: 303, location: "/evidence",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				es, _, err := f.j.Evidence.FindEvidence(context.Background(), ladder.EvidenceFilter{PersonID: f.alice.ID, Kind: "vendor"})
+				if err != nil || len(es) != 1 || len(es[0].Competencies) != 2 || es[0].MoneySaved.Amount != 12000 {
+					t.Errorf("%v %+v", err, es)
+				}
+			}},
+		{name: "ErrEvidenceCreate", req: post("/evidence", "alice", form("kind", "vendor", "title", "", "start", "yesterday", "money", "lots")),
+			status: 422, want: []string{"Title is required", "From must be a date", "Money:"}},
+		{name: "ErrEvidenceCompetency", req: post("/evidence", "alice", form("kind", "vendor", "title", "x", "start", "2026-03-02", "competencies", "juggling")),
+			status: 422, want: []string{"juggling"}},
+		{name: "EvidenceDelete", req: post("/evidence/{aliceEvidence}/delete", "alice", nil), status: 303, location: "/evidence"},
+		{name: "ErrEvidenceDeleteOthers", req: post("/evidence/{bobEvidence}/delete", "alice", nil), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if _, err := f.j.Evidence.FindEvidenceByID(context.Background(), f.bob.ID, f.evidence["bob"]); err != nil {
+					t.Errorf("Bob's entry is gone: %v", err)
+				}
+			}},
+
 		// Journal: only one's own entries, inline errors, deletion.
 		{name: "JournalOK", req: get("/journal", "alice"), status: 200,
 			want: []string{"Ran the retro", "This week's question", "Mood over time", `name="r_action_plan"`}, wantNot: []string{"Bob's private lesson"}},

@@ -143,6 +143,15 @@ func templateCases() map[string][]templateCase {
 					Challenge: "Deadlines", Tags: "a, b", Steps: []StepView{{Title: "Next time", Text: "Ask"}}}}}},
 			{name: "Empty", data: JournalPage{}},
 		},
+		"evidence": {
+			{name: "FullWithErrors", data: EvidencePage{Base: fullBase("Evidence"), Total: 1, Led: 1, LedMonths: "12",
+				Kinds:        []Option{{Value: "led-project", Label: "Led a project", Selected: true}},
+				Competencies: []Option{{Value: "delegation", Label: "Delegation", Selected: true}},
+				Form:         EvidenceForm{Kind: "led-project", Title: "<i>x</i>", Start: "2026-01-01", Money: "lots"},
+				State:        FormState{Error: "The evidence entry is not valid.", Fields: map[string]string{"title": "is required", "money": "bad", "start": "bad", "end": "bad", "competencies": "bad", "people": "bad", "hours_saved": "bad", "kind": "bad", "description": "long"}},
+				Entries:      []EvidenceView{{ID: 1, Kind: "Led a project", Title: "Migration", Description: "d", Dates: "Jan 2026 – Mar 2026", Competencies: "Delegation", Figures: "4 people"}}}},
+			{name: "Empty", data: EvidencePage{}},
+		},
 		"brag": {
 			{name: "Full", data: BragPage{Base: fullBase("Brag"), Wins: []JournalView{{Title: "Retro", Date: "4 May 2026", Body: "b", Tags: "t"}}}},
 			{name: "Empty", data: BragPage{}},
