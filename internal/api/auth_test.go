@@ -124,6 +124,7 @@ func TestOtherPersonsIDs(t *testing.T) {
 			{"DeleteDraft", "DELETE", fmt.Sprintf("%s/assessments/%d", p, e.bobDraft), ""},
 			{"DeleteCompleted", "DELETE", fmt.Sprintf("%s/assessments/%d", p, e.bobComplete), ""},
 			{"DeleteToken", "DELETE", fmt.Sprintf("%s/tokens/%d", p, e.bobTokenID), ""},
+			{"DeleteEvidence", "DELETE", fmt.Sprintf("%s/evidence/%d", p, e.bobEvidence), ""},
 			{"MissingAssessment", "GET", p + "/assessments/999999", ""},
 			{"MissingToken", "DELETE", p + "/tokens/999999", ""},
 		}

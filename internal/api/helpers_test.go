@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/api"
@@ -42,6 +43,7 @@ type env struct {
 	aliceCookie           string
 	bobDraft, bobComplete int64
 	bobTokenID            int64
+	bobEvidence           int64
 }
 
 func newEnv(t testing.TB, db *sqldb.DB) *env {
@@ -68,6 +70,7 @@ func newEnv(t testing.TB, db *sqldb.DB) *env {
 	e.bobComplete = e.assessment(e.bob, true, ladder.Rating{Competency: "delegation", Level: 3})
 	e.aliceToken, _ = e.token(e.alice, "alice-test")
 	e.bobToken, e.bobTokenID = e.token(e.bob, "bob-test")
+	e.bobEvidence = e.evidence(e.bob, "Bob's project")
 	if e.aliceCookie, _, err = auth.CreateSession(ctx, e.alice.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +108,17 @@ func (e *env) assessment(p *ladder.Person, complete bool, rs ...ladder.Rating) i
 }
 
 // token creates a token of p.
+// evidence logs a project led by p and returns its id.
+func (e *env) evidence(p *ladder.Person, title string) int64 {
+	e.t.Helper()
+	ev := &ladder.Evidence{PersonID: p.ID, Kind: ladder.EvidenceLedProject, Title: title,
+		Start: time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)}
+	if err := e.j.Evidence.CreateEvidence(context.Background(), ev); err != nil {
+		e.t.Fatal(err)
+	}
+	return ev.ID
+}
+
 func (e *env) token(p *ladder.Person, name string) (string, int64) {
 	e.t.Helper()
 	plain, tok, err := e.auth.CreateToken(context.Background(), p.ID, name)

@@ -92,6 +92,7 @@ func tour(e *env, n int) map[string]call {
 	draft := e.assessment(e.alice, false)
 	rated := e.assessment(e.alice, false, ladder.Rating{Competency: "budgeting", Level: 2})
 	_, tokenID := e.token(e.alice, fmt.Sprintf("to-delete-%d", n))
+	evidenceID := e.evidence(e.alice, "Ran the on-call rota")
 	return map[string]call{
 		"getOpenAPI":           {"GET", p + "/openapi.json", "", 200},
 		"getMe":                {"GET", p + "/me", "", 200},
@@ -116,12 +117,17 @@ func tour(e *env, n int) map[string]call {
 		"createToken":          {"POST", p + "/tokens", fmt.Sprintf(`{"name":"ci-%d"}`, n), 201},
 		"deleteToken":          {"DELETE", fmt.Sprintf("%s/tokens/%d", p, tokenID), "", 204},
 		"exportData":           {"GET", p + "/export", "", 200},
+		"listEvidence":         {"GET", p + "/evidence?kind=led-project", "", 200},
+		"createEvidence": {"POST", p + "/evidence", `{"kind":"vendor","title":"Renewed the backup contract","start":"2026-03-02",` +
+			`"end":"2026-04-10","competencies":["vendor-management"],"money_saved":{"amount":12000,"currency":"EUR"},"people":3}`, 201},
+		"deleteEvidence": {"DELETE", fmt.Sprintf("%s/evidence/%d", p, evidenceID), "", 204},
 	}
 }
 
 // changes lists the operations of the tour that change data, in the order
 // they must run (after everything that reads).
-var changes = []string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken"}
+var changes = []string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
+	"createEvidence", "deleteEvidence"}
 
 // TestOpenAPIResponses calls every documented operation on a real server on
 // both engines and holds each answer to the operation's documented schema

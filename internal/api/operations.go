@@ -133,6 +133,16 @@ func (a *API) operations() []Operation {
 				{Name: "domain", Enum: []string{"skills", "knowledge", "work_activities"}, Description: "only gaps and transfers of one domain"}},
 			Status: ok, Response: ONETComparison{}, Handler: a.compareONET},
 
+		{ID: "listEvidence", Method: get, Path: p + "/evidence", Tag: "evidence", Summary: "Your evidence log, newest first (as `ladder log list --json`)",
+			Query:  []Param{{Name: "kind", Description: "only this kind of entry"}, {Name: "competency", Description: "only entries showing this competency"}},
+			Status: ok, Response: []Evidence{}, Handler: a.listEvidence},
+		{ID: "createEvidence", Method: post, Path: p + "/evidence", Tag: "evidence", Summary: "Log something you did, with dates, competencies and figures",
+			Description: "Entries linked to a competency back its current level: see docs/readiness.md.",
+			Body:        EvidenceCreate{}, Status: created, Response: Evidence{},
+			Headers: map[string]string{"Location": "the new entry's URL"}, Handler: a.createEvidence},
+		{ID: "deleteEvidence", Method: del, Path: p + "/evidence/{id}", Tag: "evidence", Summary: "Delete one of your evidence entries",
+			PathParams: []Param{idParam}, Status: none, Errors: notFound, Handler: a.deleteEvidence},
+
 		{ID: "listTokens", Method: get, Path: p + "/tokens", Tag: "tokens", Summary: "Your personal access tokens, oldest first (never their secrets)",
 			Status: ok, Response: []Token{}, Handler: a.listTokens},
 		{ID: "createToken", Method: post, Path: p + "/tokens", Tag: "tokens", Summary: "Create a personal access token; its secret is shown only in this response",

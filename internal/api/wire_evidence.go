@@ -47,3 +47,37 @@ func NewEvidence(e *ladder.Evidence) Evidence {
 	}
 	return out
 }
+
+// EvidenceCreate is the body of POST /api/v1/evidence.
+type EvidenceCreate struct {
+	Kind         string   `json:"kind" enum:"led-project,mentored,facilitated,resolved-conflict,budget,vendor,exec-presentation,incident-lead,hiring,process-improvement,cost-saving,other"`
+	Title        string   `json:"title"`
+	Description  string   `json:"description,omitempty"`
+	Start        string   `json:"start" doc:"the date, or the first day of a range (YYYY-MM-DD)"`
+	End          string   `json:"end,omitempty" doc:"the last day of a range (YYYY-MM-DD); leave out for a single date"`
+	Competencies []string `json:"competencies,omitempty" doc:"competency keys it shows, at most 6"`
+	MoneySaved   *Money   `json:"money_saved,omitempty"`
+	HoursSaved   float64  `json:"hours_saved,omitempty"`
+	People       int      `json:"people,omitempty"`
+	Months       float64  `json:"months,omitempty" doc:"the project length, when the dates do not tell it"`
+}
+
+// Entry converts the body; dates that do not parse are field errors.
+func (b EvidenceCreate) Entry(personID int64) (*ladder.Evidence, error) {
+	e := &ladder.Evidence{PersonID: personID, Kind: b.Kind, Title: b.Title, Description: b.Description,
+		Competencies: b.Competencies, HoursSaved: b.HoursSaved, PeopleCount: b.People, Months: b.Months}
+	f := ladder.FieldErrors{}
+	var err error
+	if e.Start, err = time.Parse(time.DateOnly, b.Start); err != nil {
+		f.Add("start", "must be a date (YYYY-MM-DD)")
+	}
+	if b.End != "" {
+		if e.End, err = time.Parse(time.DateOnly, b.End); err != nil {
+			f.Add("end", "must be a date (YYYY-MM-DD)")
+		}
+	}
+	if b.MoneySaved != nil {
+		e.MoneySaved = ladder.Money{Amount: b.MoneySaved.Amount, Currency: b.MoneySaved.Currency}
+	}
+	return e, f.Err("The evidence entry is not valid.")
+}
