@@ -72,11 +72,7 @@ func newJournalAddCmd(e *env) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}
@@ -174,11 +170,7 @@ func scale(v int) string {
 
 func (e *env) journalEntries(cmd *cobra.Command, f ladder.JournalFilter) ([]*ladder.JournalEntry, error) {
 	ctx := cmd.Context()
-	j, err := e.open(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p, err := e.person(ctx, j)
+	j, p, err := e.me(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -232,11 +224,7 @@ func newJournalDeleteCmd(e *env) *cobra.Command {
 				return usageError{fmt.Errorf("ID must be a number")}
 			}
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}

@@ -53,6 +53,17 @@ func (e *env) person(ctx context.Context, j *journey.Journey) (*ladder.Person, e
 	return p, err
 }
 
+// me opens the store and returns the current profile: the first lines of
+// most commands.
+func (e *env) me(ctx context.Context) (*journey.Journey, *ladder.Person, error) {
+	j, err := e.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := e.person(ctx, j)
+	return j, p, err
+}
+
 // usePerson makes p the command line's current profile.
 func (e *env) usePerson(ctx context.Context, j *journey.Journey, p *ladder.Person) error {
 	return j.Settings.SetSetting(ctx, settingPerson, strconv.FormatInt(p.ID, 10))
