@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"strings"
@@ -275,6 +276,22 @@ func (c *PersonCertification) validateDates(f FieldErrors) {
 			f.Add("expires", "must be after the date passed")
 		}
 	}
+}
+
+// CertificationService stores people's certification records and their
+// degree. Every call acts on one person's rows only.
+//
+// Errors: EINVALID for a bad field or a key that is not in the catalogue,
+// ENOTFOUND for an unknown person or a record the person does not have.
+type CertificationService interface {
+	// FindPersonCertifications returns the person's records by key.
+	FindPersonCertifications(ctx context.Context, personID int64) ([]*PersonCertification, error)
+	// SetPersonCertification creates or replaces the person's record of
+	// c.Key, setting c's ID and times.
+	SetPersonCertification(ctx context.Context, c *PersonCertification) error
+	DeletePersonCertification(ctx context.Context, personID int64, key string) error
+	// SetDegree records the person's highest degree; empty means unknown.
+	SetDegree(ctx context.Context, personID int64, d Degree) error
 }
 
 // HeldAt reports whether the certification counts as held on day t: passed

@@ -20,8 +20,11 @@ type Person struct {
 	StartRole string
 	// TargetRole is the slug of the management role they aim for.
 	TargetRole string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// Degree is the highest completed education, for certification
+	// prerequisites; empty while unknown.
+	Degree    Degree
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// Version grows with every change to the person's data (profile,
 	// assessments); caches of computed views key on it.
 	Version int64

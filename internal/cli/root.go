@@ -104,6 +104,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newServeCmd(e),
 		newLogCmd(e),
 		newJournalCmd(e),
+		newCertsCmd(e),
 	)
 	return root
 }

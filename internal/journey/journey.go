@@ -28,6 +28,8 @@ type Journey struct {
 	Settings    ladder.SettingService
 	Evidence    ladder.EvidenceService
 	Journal     ladder.JournalService
+	// Certifications holds people's certification records and degree.
+	Certifications ladder.CertificationService
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -57,6 +59,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Assessments = sqldb.NewAssessmentService(db, j.Model)
 	j.Evidence = sqldb.NewEvidenceService(db, j.Model)
 	j.Journal = sqldb.NewJournalService(db, j.Model)
+	j.Certifications = sqldb.NewCertificationService(db, knownCert)
 	return j
 }
 

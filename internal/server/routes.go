@@ -48,5 +48,9 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/journal/{id}/delete", Person, h(w.DeleteJournalEntry)},
 		{"GET", "/journal/brag", Person, h(w.Brag)},
 		{"GET", "/journal/challenges", Person, h(w.Challenges)},
+
+		{"GET", "/certs", Person, h(w.Certs)},
+		{"GET", "/certs/{key}", Person, h(w.Cert)},
+		{"POST", "/certs/{key}", Person, h(w.SaveCert)},
 	}
 }

@@ -16,7 +16,7 @@ func isWebRoute(rt Route) bool { return !strings.HasPrefix(rt.Path, "/api/") }
 
 // concretePath turns a route pattern into a path to request.
 func concretePath(pattern string) string {
-	return strings.NewReplacer("{$}", "", "{area}", "leadership", "{id}", "{aliceToken}").Replace(pattern)
+	return strings.NewReplacer("{$}", "", "{area}", "leadership", "{id}", "{aliceToken}", "{key}", "pmp").Replace(pattern)
 }
 
 // TestWebAccess walks the route table: every page route for signed-in

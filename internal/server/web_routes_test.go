@@ -321,6 +321,36 @@ func webScenarios() []webScenario {
 			}},
 		{name: "Brag", req: get("/journal/brag", "alice"), status: 200, want: []string{"Brag document", "Ran the retro"}, wantNot: []string{"Bob's private lesson"}},
 		{name: "Challenges", req: get("/journal/challenges", "alice"), status: 200, want: []string{"Team dynamics", "Keep a list of wins"}},
+
+		// Certifications: the catalogue, one certification, the status form.
+		{name: "CertsOK", req: get("/certs", "alice"), status: 200,
+			want: []string{"Suggested for your target role", "PMP", "Missing:", `href="/certs/cissp"`, `aria-current="page">Certifications`}},
+		{name: "CertsWithoutTarget", req: get("/certs", "carol"), status: 200, want: []string{"No suggestions yet", "PMP"}},
+		{name: "CertOK", req: get("/certs/pmp", "alice"), status: 200,
+			want: []string{"Project Management Professional", "Your eligibility: not yet", "Missing", "checked 20", `name="status"`}},
+		{name: "ErrCertUnknown", req: get("/certs/ccna", "alice"), status: 404},
+		{name: "CertSave", req: post("/certs/capm", "alice", form("status", "passed", "hours", "30", "passed", "2026-01-05", "expires", "2029-01-05")),
+			status: 303, location: "/certs/capm",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				cs, err := f.j.Certifications.FindPersonCertifications(context.Background(), f.alice.ID)
+				if err != nil || len(cs) != 1 || cs[0].Key != "capm" || cs[0].Status != ladder.CertPassed || cs[0].StudyHours != 30 {
+					t.Errorf("%v %+v", err, cs)
+				}
+				if bobs, _ := f.j.Certifications.FindPersonCertifications(context.Background(), f.bob.ID); len(bobs) != 0 {
+					t.Errorf("Bob got a record: %+v", bobs)
+				}
+			}},
+		{name: "ErrCertSaveHours", req: post("/certs/pmp", "alice", form("status", "studying", "hours", "lots")),
+			status: 422, want: []string{"Hours of study must be a number", `value="lots"`}},
+		{name: "ErrCertSavePassedDate", req: post("/certs/pmp", "alice", form("status", "passed")),
+			status: 422, want: []string{"Passed on is required"},
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if cs, _ := f.j.Certifications.FindPersonCertifications(context.Background(), f.alice.ID); len(cs) != 0 {
+					t.Errorf("a refused record was saved: %+v", cs)
+				}
+			}},
+		{name: "ErrCertSaveStatus", req: post("/certs/pmp", "alice", form("status", "dreaming")), status: 422, want: []string{"Status must be"}},
+		{name: "ErrCertSaveUnknown", req: post("/certs/ccna", "alice", form("status", "studying")), status: 404},
 	}
 }
 

@@ -267,13 +267,13 @@ func (s *AuthService) findByEmail(ctx context.Context, email string) (*ladder.Pe
 }
 
 // personColumns are the columns scanPerson reads, from persons aliased p.
-const personColumns = `p.id, p.org_id, p.name, p.email, p.start_role, p.target_role, p.created_at, p.updated_at, p.data_version`
+const personColumns = `p.id, p.org_id, p.name, p.email, p.start_role, p.target_role, p.created_at, p.updated_at, p.data_version, p.degree`
 
 // scanPerson reads personColumns followed by extra destinations.
 func scanPerson(row interface{ Scan(...any) error }, extra ...any) (*ladder.Person, error) {
 	p := &ladder.Person{}
 	var org sql.NullInt64
-	dest := append([]any{&p.ID, &org, &p.Name, &p.Email, &p.StartRole, &p.TargetRole, &p.CreatedAt, &p.UpdatedAt, &p.Version}, extra...)
+	dest := append([]any{&p.ID, &org, &p.Name, &p.Email, &p.StartRole, &p.TargetRole, &p.CreatedAt, &p.UpdatedAt, &p.Version, &p.Degree}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}

@@ -160,6 +160,25 @@ func templateCases() map[string][]templateCase {
 			{name: "Full", data: ChallengesPage{Base: fullBase("Challenges"), Challenges: []journal.Challenge{{Key: "deadlines", Title: "Deadlines", Summary: "s", Strategies: []string{"x"}}}}},
 			{name: "Empty", data: ChallengesPage{}},
 		},
+		"certs": {
+			{name: "Full", data: CertsPage{Base: fullBase("Certifications"), Degree: "bachelor",
+				Recommendations: []RecommendationView{{Key: "pmp", Name: "Project <Management>", Reason: "Fits.", NextStep: "Hold CAPM first."}},
+				Rows: []CertRow{{Key: "pmp", Abbrev: "PMP", Name: "P", Issuer: "PMI", Status: "Studying", Summary: "Missing: x"},
+					{Key: "csm", Abbrev: "CSM", Eligible: true, Summary: "Eligible"}}}},
+			{name: "Empty", data: CertsPage{}},
+		},
+		"cert": {
+			{name: "FullWithErrors", data: CertPage{Base: fullBase("PMP"), Key: "pmp", Name: "P", Abbrev: "PMP", Issuer: "PMI", Shows: "s",
+				Link: "https://example.com", LinkChecked: "2026-11-22", Met: []string{"m"}, Missing: []string{"x"}, Alternatives: []string{"a"},
+				Notes: []string{"n"}, Counted: []CountedView{{Kind: "project-lead", Start: "2024-01-01", End: "2024-06-30", From: "#1 A"}},
+				Facts: []FactView{{Section: "Exam", Summary: "180 questions", Unconfirmed: []string{"u"},
+					Sources: []SourceView{{Name: "PMI", URL: "https://example.com", Checked: "2026-11-22", SecondHand: true}, {Name: "B"}}}},
+				Statuses: []Option{{Value: "studying", Label: "Studying", Selected: true}},
+				Form:     CertForm{Status: "studying", Hours: "lots"},
+				State: FormState{Error: "The certification record is not valid.", Fields: map[string]string{"study_hours": "must be a number",
+					"status": "bad", "started": "bad", "exam_booked": "bad", "passed": "bad", "expires": "bad", "notes": "bad"}}}},
+			{name: "Empty", data: CertPage{}},
+		},
 	}
 }
 
