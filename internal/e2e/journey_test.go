@@ -108,6 +108,21 @@ func walkJourney(t *testing.T, engine string) {
 		chromedp.WaitVisible(css("article.entry")))
 	b.mustSee("Saved: Ran my first retro.", "Ran my first retro")
 	b.shot("12-journal")
+	b.do("evidence: log a project",
+		chromedp.Navigate(a.URL+"/evidence"),
+		chromedp.WaitVisible(css("#title")),
+		chromedp.SendKeys(css("#title"), "Led the storage migration"),
+		chromedp.SendKeys(css("#start"), "01022026"),
+		chromedp.SendKeys(css("#people"), "4"),
+		chromedp.Click(css(`form[action="/evidence"] button[type=submit]`)),
+		chromedp.WaitVisible(css("article.entry")))
+	b.mustSee("Logged: Led the storage migration.", "4 people")
+	b.shot("13-evidence")
+	b.do("certifications", chromedp.Navigate(a.URL+"/certs"), chromedp.WaitVisible(css("main h1")))
+	b.mustSee("PMP")
+	b.shot("14-certs")
+	b.do("a certification", chromedp.Navigate(a.URL+"/certs/pmp"), chromedp.WaitVisible(css("main h1")))
+	b.shot("15-cert-pmp")
 
 	b.do("sign out", chromedp.Click(css(`form.logout button`)), chromedp.WaitVisible(css("#email")))
 	b.mustSee("You are signed out")
