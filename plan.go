@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -40,10 +41,13 @@ type Plan struct {
 	PersonID   int64
 	TargetRole string // role slug
 	// Start and End bound the horizon; End is the last day of the plan.
-	Start       time.Time
-	End         time.Time
-	Goals       []Goal
-	GeneratedAt time.Time
+	Start time.Time
+	End   time.Time
+	Goals []Goal
+	// HoursPerMonth is the monthly load the plan was generated for, 0
+	// when unknown.
+	HoursPerMonth int
+	GeneratedAt   time.Time
 }
 
 // Goal is one SMART goal (George T. Doran, 1981): specific, measurable,
@@ -274,4 +278,22 @@ func requireText(f FieldErrors, field string, s *string, max int) {
 	case len(*s) > max:
 		f.Add(field, "must be at most %d characters", max)
 	}
+}
+
+// PlanService stores each person's one current plan.
+//
+// Errors: EINVALID for a plan that fails Validate; ENOTFOUND when the person
+// has no plan, or for a plan, goal or action id that is not the person's.
+type PlanService interface {
+	// FindPlan returns the person's plan with its goals and actions in order.
+	FindPlan(ctx context.Context, personID int64) (*Plan, error)
+	// SavePlan replaces the person's plan whole, all or nothing. Goals and
+	// actions with an ID of the stored plan keep it; those without get one;
+	// stored ones left out are deleted. Action orders become their places.
+	SavePlan(ctx context.Context, p *Plan) error
+	SetActionDone(ctx context.Context, personID, actionID int64, done bool) error
+	SetGoalDone(ctx context.Context, personID, goalID int64, done bool) error
+	// DropAction marks an action dropped: it stays in the plan so that
+	// regeneration does not offer it again.
+	DropAction(ctx context.Context, personID, actionID int64) error
 }

@@ -105,6 +105,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newLogCmd(e),
 		newJournalCmd(e),
 		newCertsCmd(e),
+		newPlanCmd(e),
 	)
 	return root
 }
