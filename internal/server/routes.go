@@ -39,6 +39,11 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/settings/tokens/{id}/delete", Person, h(w.SettingsTokenDelete)},
 		{"GET", "/settings/export", Person, h(w.SettingsExport)},
 
+		{"GET", "/plan", Person, h(w.Plan)},
+		{"POST", "/plan", Person, h(w.GeneratePlan)},
+		{"POST", "/plan/actions/{id}", Person, h(w.PlanAction)},
+		{"GET", "/plan.ics", Person, h(w.PlanICS)},
+
 		{"GET", "/evidence", Person, h(w.Evidence)},
 		{"POST", "/evidence", Person, h(w.CreateEvidence)},
 		{"POST", "/evidence/{id}/delete", Person, h(w.DeleteEvidence)},

@@ -48,6 +48,8 @@ type webFixture struct {
 	journal map[string]int64
 	// evidence holds each person's evidence entry id: "alice", "bob".
 	evidence map[string]int64
+	// planAction holds the id of an action of each person's plan.
+	planAction map[string]int64
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -108,6 +110,14 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		}
 		f.evidence[strings.ToLower(who.Name)] = e.ID
 	}
+	f.planAction = map[string]int64{}
+	for _, who := range []*ladder.Person{f.alice, f.bob} {
+		pl, err := j.GeneratePlan(ctx, who, journey.PlanOptions{Months: 12})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.planAction[strings.ToLower(who.Name)] = pl.Goals[0].Actions[0].ID
+	}
 	f.journal = map[string]int64{}
 	for who, title := range map[*ladder.Person]string{f.alice: "Ran the retro", f.bob: "Bob's private lesson"} {
 		e := &ladder.JournalEntry{PersonID: who.ID, Date: done, Kind: ladder.JournalWin, Title: title, Mood: 4}
@@ -159,6 +169,7 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 	fill := strings.NewReplacer("{aliceToken}", fmt.Sprint(f.tokens["alice"]), "{bobToken}", fmt.Sprint(f.tokens["bob"]),
 		"{aliceJournal}", fmt.Sprint(f.journal["alice"]), "{bobJournal}", fmt.Sprint(f.journal["bob"]),
 		"{aliceEvidence}", fmt.Sprint(f.evidence["alice"]), "{bobEvidence}", fmt.Sprint(f.evidence["bob"]),
+		"{alicePlanAction}", fmt.Sprint(f.planAction["alice"]), "{bobPlanAction}", fmt.Sprint(f.planAction["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
 	var r *http.Request
 	if req.method == http.MethodPost {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/api"
@@ -269,6 +270,38 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "ExportWithoutAccount", req: get("/settings/export", "bob"), status: 200, want: []string{`"account": null`, `"name": "ci"`}},
+
+		// Plan: generate, show, done and drop only one's own actions, calendar.
+		{name: "PlanOK", req: get("/plan", "alice"), status: 200, want: []string{"Specific:", "Mark done", "Mix:", "/plan.ics"}},
+		{name: "PlanNone", req: get("/plan", "carol"), status: 200, want: []string{"No plan yet", "Make my plan"}},
+		{name: "PlanGenerate", req: post("/plan", "alice", form("months", "6", "hours", "10")), status: 303, location: "/plan",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, err := f.j.Plans().FindPlan(context.Background(), f.alice.ID)
+				if err != nil || pl.HoursPerMonth != 10 || pl.End.Sub(pl.Start) > 190*24*time.Hour {
+					t.Errorf("%v %+v", err, pl)
+				}
+			}},
+		{name: "ErrPlanGenerate", req: post("/plan", "alice", form("months", "7", "hours", "lots")), status: 422,
+			want: []string{"Hours must be a whole number"}},
+		{name: "ErrPlanMonths", req: post("/plan", "alice", form("months", "7", "hours", "10")), status: 422, want: []string{"6, 12 or 18"}},
+		{name: "PlanDone", req: post("/plan/actions/{alicePlanAction}", "alice", form("do", "done")), status: 303, location: "/plan",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, _ := f.j.Plans().FindPlan(context.Background(), f.alice.ID)
+				if !pl.Goals[0].Actions[0].Done {
+					t.Error("action not done")
+				}
+			}},
+		{name: "PlanDrop", req: post("/plan/actions/{alicePlanAction}", "alice", form("do", "drop")), status: 303, location: "/plan"},
+		{name: "ErrPlanActionVerb", req: post("/plan/actions/{alicePlanAction}", "alice", form("do", "explode")), status: 400, want: []string{"The change is not valid."}},
+		{name: "ErrPlanActionOthers", req: post("/plan/actions/{bobPlanAction}", "alice", form("do", "done")), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, _ := f.j.Plans().FindPlan(context.Background(), f.bob.ID)
+				if pl.Goals[0].Actions[0].Done {
+					t.Error("Alice marked Bob's action done")
+				}
+			}},
+		{name: "PlanICS", req: get("/plan.ics", "alice"), status: 200, want: []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT"}},
+		{name: "ErrPlanICSNone", req: get("/plan.ics", "carol"), status: 404},
 
 		// Evidence: only one's own entries, inline errors, deletion.
 		{name: "EvidenceOK", req: get("/evidence", "alice"), status: 200,

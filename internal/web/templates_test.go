@@ -143,6 +143,15 @@ func templateCases() map[string][]templateCase {
 					Challenge: "Deadlines", Tags: "a, b", Steps: []StepView{{Title: "Next time", Text: "Ask"}}}}}},
 			{name: "Empty", data: JournalPage{}},
 		},
+		"plan": {
+			{name: "FullWithErrors", data: PlanPage{Base: fullBase("Plan"), HasPlan: true, Horizon: "1 Jan 2026 – 31 Dec 2026", Hours: "12",
+				Mix: "70% on the job", Done: "1 of 2", Months: "12", HoursIn: "x", Until: "2027-01-01", Generate: "Plan again",
+				State: FormState{Error: "The plan settings are not valid.", Fields: map[string]string{"months": "bad", "hours": "bad", "until": "bad"}},
+				Goals: []GoalView{{ID: 1, Name: "Delegation", Specific: "s", Measure: "m", Target: "level 3 by 1 Jun 2026", Why: "w", Achievable: "a",
+					Actions: []ActionView{{ID: 1, Title: "Lead", Kind: "on the job (70)", Due: "Mar 2026", Hours: 10, DoneWhen: "d", Why: "w", Done: true},
+						{ID: 2, Title: "Read", Dropped: true}, {ID: 3, Title: "Ask"}}}}}},
+			{name: "Empty", data: PlanPage{}},
+		},
 		"evidence": {
 			{name: "FullWithErrors", data: EvidencePage{Base: fullBase("Evidence"), Total: 1, Led: 1, LedMonths: "12",
 				Kinds:        []Option{{Value: "led-project", Label: "Led a project", Selected: true}},
