@@ -118,6 +118,16 @@ func walkJourney(t *testing.T, engine string) {
 		chromedp.WaitVisible(css("article.entry")))
 	b.mustSee("Logged: Led the storage migration.", "4 people")
 	b.shot("13-evidence")
+	b.do("plan: make one",
+		chromedp.Navigate(a.URL+"/plan"),
+		chromedp.WaitVisible(css(`form[action="/plan"] button`)),
+		chromedp.Click(css(`form[action="/plan"] button`)),
+		chromedp.WaitVisible(css(`form[action^="/plan/actions/"] button`)))
+	b.mustSee("Your plan is ready.", "Specific:", "Mix:")
+	b.do("plan: mark an action done",
+		chromedp.Click(css(`form[action^="/plan/actions/"] button[value=done]`)),
+		chromedp.WaitVisible(css(`button[value=undo]`)))
+	b.shot("16-plan")
 	b.do("certifications", chromedp.Navigate(a.URL+"/certs"), chromedp.WaitVisible(css("main h1")))
 	b.mustSee("PMP")
 	b.shot("14-certs")
