@@ -16,6 +16,7 @@ type DashboardPage struct {
 	Trend     template.HTML
 	GapBars   template.HTML
 	TopGaps   []readiness.Gap
+	Progress  template.HTML
 	Draft     bool // an assessment is in progress
 	Rated     int  // competencies with a self-rating
 	Total     int
@@ -45,6 +46,9 @@ func (wb *Web) Dashboard(w http.ResponseWriter, r *http.Request) error {
 		if g.Source == readiness.SourceSelf {
 			page.Rated++
 		}
+	}
+	if page.Progress, err = wb.progressPanel(ctx, s); err != nil {
+		return err
 	}
 	for _, a := range s.Assessments {
 		if !a.Completed() {

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/http"
 	"strings"
@@ -80,6 +81,16 @@ func (t *Templates) Render(w http.ResponseWriter, status int, page, name string,
 	w.WriteHeader(status)
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// Fragment executes one named template of a page into w, for pieces that
+// are rendered once and kept (see progressPanel).
+func (t *Templates) Fragment(w io.Writer, page, name string, data any) error {
+	set, ok := t.pages[page]
+	if !ok {
+		return fmt.Errorf("no page template %q", page)
+	}
+	return set.ExecuteTemplate(w, name, data)
 }
 
 // bufPool reuses render buffers: growing a fresh one was an eighth of a
