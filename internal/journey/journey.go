@@ -28,6 +28,8 @@ type Journey struct {
 	Settings    ladder.SettingService
 	Evidence    ladder.EvidenceService
 	Journal     ladder.JournalService
+	// Learning holds learning items and weekly time logs.
+	Learning ladder.LearningService
 	// Certifications holds people's certification records and degree.
 	Certifications ladder.CertificationService
 	// ONET returns the O*NET dataset; it is loaded on first use.
@@ -59,6 +61,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Assessments = sqldb.NewAssessmentService(db, j.Model)
 	j.Evidence = sqldb.NewEvidenceService(db, j.Model)
 	j.Journal = sqldb.NewJournalService(db, j.Model)
+	j.Learning = sqldb.NewLearningService(db, j.Model)
 	j.Certifications = sqldb.NewCertificationService(db, knownCert)
 	return j
 }

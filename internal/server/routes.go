@@ -57,5 +57,10 @@ func (s *Server) webRoutes() []Route {
 		{"GET", "/certs", Person, h(w.Certs)},
 		{"GET", "/certs/{key}", Person, h(w.Cert)},
 		{"POST", "/certs/{key}", Person, h(w.SaveCert)},
+
+		{"GET", "/learning", Person, h(w.Learning)},
+		{"POST", "/learning/items", Person, h(w.CreateLearningItem)},
+		{"POST", "/learning/items/{id}", Person, h(w.UpdateLearningItem)},
+		{"POST", "/learning/week", Person, h(w.LogWeek)},
 	}
 }

@@ -46,6 +46,8 @@ type webFixture struct {
 	draft  *ladder.Assessment
 	// journal holds each person's journal entry id: "alice", "bob".
 	journal map[string]int64
+	// learning holds each person's learning item id: "alice", "bob".
+	learning map[string]int64
 	// evidence holds each person's evidence entry id: "alice", "bob".
 	evidence map[string]int64
 	// planAction holds the id of an action of each person's plan.
@@ -126,6 +128,14 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		}
 		f.journal[strings.ToLower(who.Name)] = e.ID
 	}
+	f.learning = map[string]int64{}
+	for who, title := range map[*ladder.Person]string{f.alice: "Alice's leadership book", f.bob: "Bob's private course"} {
+		it := &ladder.LearningItem{PersonID: who.ID, Title: title, Kind: "book", Competencies: []string{"delegation"}}
+		if err := j.Learning.CreateLearningItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+		f.learning[strings.ToLower(who.Name)] = it.ID
+	}
 	for who, name := range map[*ladder.Person]string{f.alice: "laptop", f.bob: "ci"} {
 		_, tok, err := auth.CreateToken(ctx, who.ID, name)
 		if err != nil {
@@ -170,6 +180,7 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		"{aliceJournal}", fmt.Sprint(f.journal["alice"]), "{bobJournal}", fmt.Sprint(f.journal["bob"]),
 		"{aliceEvidence}", fmt.Sprint(f.evidence["alice"]), "{bobEvidence}", fmt.Sprint(f.evidence["bob"]),
 		"{alicePlanAction}", fmt.Sprint(f.planAction["alice"]), "{bobPlanAction}", fmt.Sprint(f.planAction["bob"]),
+		"{aliceLearning}", fmt.Sprint(f.learning["alice"]), "{bobLearning}", fmt.Sprint(f.learning["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
 	var r *http.Request
 	if req.method == http.MethodPost {

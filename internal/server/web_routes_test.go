@@ -358,7 +358,68 @@ func webScenarios() []webScenario {
 		{name: "Brag", req: get("/journal/brag", "alice"), status: 200, want: []string{"Brag document", "Ran the retro"}, wantNot: []string{"Bob's private lesson"}},
 		{name: "Challenges", req: get("/journal/challenges", "alice"), status: 200, want: []string{"Team dynamics", "Keep a list of wins"}},
 
-		// Certifications: the catalogue, one certification, the status form.
+		// Learning: only one's own items, starter resources for the gaps,
+		// progress, the weekly split, inline errors naming the field.
+		{name: "LearningOK", req: get("/learning", "alice"), status: 200,
+			want: []string{"Alice&#39;s leadership book", "Starter resources for your largest gaps", "Learning streak: 0 weeks",
+				`action="/learning/week"`, `aria-current="page">Learning`}, wantNot: []string{"Bob&#39;s private course"}},
+		{name: "LearningWithoutTarget", req: get("/learning", "carol"), status: 200, want: []string{"Choose a target role"}},
+		{name: "LearningCreate", req: post("/learning/items", "alice", form("title", "Crucial Conversations", "kind", "book",
+			"competencies", "conflict-resolution", "link", "https://example.com/cc")), status: 303, location: "/learning",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				its, err := f.j.Learning.FindLearningItems(context.Background(), f.alice.ID)
+				if err != nil || len(its) != 2 || its[0].Title != "Crucial Conversations" || its[0].Competencies[0] != "conflict-resolution" {
+					t.Errorf("%v %+v", err, its)
+				}
+			}},
+		{name: "LearningCreateFromCatalog", req: post("/learning/items", "alice", form("from", "managers-path")), status: 303, location: "/learning",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				its, _ := f.j.Learning.FindLearningItems(context.Background(), f.alice.ID)
+				if len(its) != 2 || its[0].FromCatalog != "managers-path" || its[0].Kind != "book" {
+					t.Errorf("%+v", its)
+				}
+			}},
+		{name: "ErrLearningCreate", req: post("/learning/items", "alice", form("title", "", "kind", "film", "link", "ftp://x")),
+			status: 422, want: []string{"Title is required", "Kind must be one of", "Link must start with"}},
+		{name: "ErrLearningCreateFrom", req: post("/learning/items", "alice", form("from", "nope")),
+			status: 422, want: []string{"Starter resource is not a starter resource"}},
+		{name: "LearningProgress", req: post("/learning/items/{aliceLearning}", "alice", form("progress", "60")), status: 303, location: "/learning",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				it, err := f.j.Learning.FindLearningItem(context.Background(), f.alice.ID, f.learning["alice"])
+				if err != nil || it.Progress != 60 || it.Status != ladder.LearningInProgress || it.ProgressedAt.IsZero() {
+					t.Errorf("%v %+v", err, it)
+				}
+			}},
+		{name: "LearningDone", req: post("/learning/items/{aliceLearning}", "alice", form("status", "done")), status: 303, location: "/learning",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if it, _ := f.j.Learning.FindLearningItem(context.Background(), f.alice.ID, f.learning["alice"]); it.Progress != 100 || it.FinishedAt.IsZero() {
+					t.Errorf("%+v", it)
+				}
+			}},
+		{name: "ErrLearningProgress", req: post("/learning/items/{aliceLearning}", "alice", form("progress", "160")),
+			status: 422, want: []string{"Progress must be 0-100"}},
+		{name: "ErrLearningProgressNumber", req: post("/learning/items/{aliceLearning}", "alice", form("progress", "lots")),
+			status: 422, want: []string{"Progress must be 0-100"}},
+		{name: "ErrLearningUpdateOthers", req: post("/learning/items/{bobLearning}", "alice", form("progress", "50")), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if it, err := f.j.Learning.FindLearningItem(context.Background(), f.bob.ID, f.learning["bob"]); err != nil || it.Progress != 0 {
+					t.Errorf("Bob's item changed: %v %+v", err, it)
+				}
+			}},
+		{name: "ErrLearningUpdateBadID", req: post("/learning/items/x", "alice", form("progress", "50")), status: 404},
+		{name: "LearningWeek", req: post("/learning/week", "alice", form("week", "2026-04-29", "technical", "25", "managerial", "12", "learning", "3")),
+			status: 303, location: "/learning",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				ls, err := f.j.Learning.FindWeeks(context.Background(), f.alice.ID, time.Time{}, time.Time{})
+				if err != nil || len(ls) != 1 || ls[0].Week.Format("2006-01-02") != "2026-04-27" || ls[0].ManagerialHours != 12 {
+					t.Errorf("%v %+v", err, ls)
+				}
+			}},
+		{name: "ErrLearningWeek", req: post("/learning/week", "alice", form("week", "29/04/2026", "technical", "lots", "managerial", "12")),
+			status: 422, want: []string{"Week must be a date", "Technical must be a number", `value="lots"`}},
+		{name: "ErrLearningWeekTooMany", req: post("/learning/week", "alice", form("week", "2026-04-29", "technical", "100", "managerial", "100")),
+			status: 422, want: []string{"Hours add up to more than the 168 hours of a week"}},
+
 		{name: "CertsOK", req: get("/certs", "alice"), status: 200,
 			want: []string{"Suggested for your target role", "PMP", "Missing:", `href="/certs/cissp"`, `aria-current="page">Certifications`}},
 		{name: "CertsWithoutTarget", req: get("/certs", "carol"), status: 200, want: []string{"No suggestions yet", "PMP"}},
