@@ -11,10 +11,11 @@ import (
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/certs"
 	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/learning"
 )
 
 // Progress answers "am I getting there?" beyond readiness: plan, evidence,
-// certifications and the journal, each as a count with a link.
+// certifications, learning and the journal, each as a count with a link.
 type Progress struct {
 	PlanDone, PlanTotal    int
 	HasPlan                bool
@@ -24,6 +25,8 @@ type Progress struct {
 	CertsPassed, CertsOpen int
 	Wins                   int
 	LastMood, LastMoodDate string
+	Streak                 int // weeks in a row with learning
+	LearningDone, Learning int
 }
 
 // leadershipKinds are the evidence kinds that show leading people.
@@ -75,6 +78,20 @@ func (wb *Web) progress(ctx context.Context, p *ladder.Person, now time.Time) (P
 			pr.CertsPassed++
 		case c.Status == ladder.CertStudying || c.Status == ladder.CertBooked:
 			pr.CertsOpen++
+		}
+	}
+	items, err := wb.J.Learning.FindLearningItems(ctx, p.ID)
+	if err != nil {
+		return pr, err
+	}
+	logs, err := wb.J.Learning.FindWeeks(ctx, p.ID, now.AddDate(0, 0, -7*60), time.Time{})
+	if err != nil {
+		return pr, err
+	}
+	pr.Streak, pr.Learning = learning.Streak(items, logs, now), len(items)
+	for _, it := range items {
+		if it.Status == ladder.LearningDone {
+			pr.LearningDone++
 		}
 	}
 	_, pr.Wins, err = wb.J.Journal.FindJournal(ctx, ladder.JournalFilter{PersonID: p.ID, Kind: ladder.JournalWin, Limit: 1})

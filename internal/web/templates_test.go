@@ -72,7 +72,7 @@ func templateCases() map[string][]templateCase {
 			{name: "Full", data: DashboardPage{Base: fullBase("Dashboard"), Readiness: ReadinessView{TargetTitle: "IT manager", Score: "63.1", ScoreValue: 63.1,
 				Confidence: "40", ConfidenceLabel: "low", Sources: "38 on your self-rating"}, Radar: chart, Trend: chart, GapBars: chart, Draft: true, Rated: 3, Total: 38},
 				fragments: []string{"progress"}, fdata: Progress{HasPlan: true, PlanDone: 2, PlanTotal: 9, Evidence: 8, ProjectsLed: 2, LedMonths: "14",
-					LeadershipRoles: 3, CertsPassed: 1, CertsOpen: 1, Wins: 4, LastMood: "4/5", LastMoodDate: "2 May"}},
+					LeadershipRoles: 3, CertsPassed: 1, CertsOpen: 1, Wins: 4, LastMood: "4/5", LastMoodDate: "2 May", Streak: 3, Learning: 4, LearningDone: 1}},
 			{name: "Empty", data: DashboardPage{}, fragments: []string{"progress"}, fdata: Progress{}},
 		},
 		"onboarding": {
