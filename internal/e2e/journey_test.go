@@ -128,6 +128,20 @@ func walkJourney(t *testing.T, engine string) {
 		chromedp.Click(css(`form[action^="/plan/actions/"] button[value=done]`)),
 		chromedp.WaitVisible(css(`button[value=undo]`)))
 	b.shot("16-plan")
+	b.do("learning: log a week and add a resource",
+		chromedp.Navigate(a.URL+"/learning"),
+		chromedp.WaitVisible(css("#technical")),
+		chromedp.SendKeys(css("#technical"), "25"),
+		chromedp.SendKeys(css("#managerial"), "12"),
+		chromedp.SendKeys(css("#learning"), "3"),
+		chromedp.Click(css(`form[action="/learning/week"] button[type=submit]`)),
+		chromedp.WaitVisible(css("p.flash")))
+	b.mustSee("Logged the week of")
+	b.do("learning: add a starter resource",
+		chromedp.Click(css(`form[action="/learning/items"] input[name=from] ~ button`)),
+		chromedp.WaitVisible(css(`form[action^="/learning/items/"]`)))
+	b.mustSee("Learning streak: 1 week")
+	b.shot("17-learning")
 	b.do("certifications", chromedp.Navigate(a.URL+"/certs"), chromedp.WaitVisible(css("main h1")))
 	b.mustSee("PMP")
 	b.shot("14-certs")
