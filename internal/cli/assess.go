@@ -35,11 +35,7 @@ one assessment with its date:
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}

@@ -140,11 +140,7 @@ func yesNo(b bool) string {
 }
 
 func (e *env) certOverview(ctx context.Context) (*journey.CertOverview, error) {
-	j, err := e.open(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p, err := e.person(ctx, j)
+	j, p, err := e.me(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -244,11 +240,7 @@ func newCertsSetCmd(e *env) *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}
@@ -333,11 +325,7 @@ func newCertsDegreeCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}

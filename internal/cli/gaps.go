@@ -179,11 +179,7 @@ func num(v float64) string {
 // snapshot loads the current person's levels.
 func (e *env) snapshot(cmd *cobra.Command, target string) (*journey.Snapshot, error) {
 	ctx := cmd.Context()
-	j, err := e.open(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p, err := e.person(ctx, j)
+	j, p, err := e.me(ctx)
 	if err != nil {
 		return nil, err
 	}

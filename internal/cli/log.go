@@ -55,11 +55,7 @@ Kinds: ` + kindList(),
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}
@@ -204,11 +200,7 @@ func newLogListCmd(e *env) *cobra.Command {
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}
@@ -301,11 +293,7 @@ func newLogDeleteCmd(e *env) *cobra.Command {
 				return ladder.Errorf(ladder.EINVALID, "%q is not an entry id: see `ladder log list`", args[0])
 			}
 			ctx := cmd.Context()
-			j, err := e.open(ctx)
-			if err != nil {
-				return err
-			}
-			p, err := e.person(ctx, j)
+			j, p, err := e.me(ctx)
 			if err != nil {
 				return err
 			}
