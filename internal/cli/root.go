@@ -106,6 +106,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newJournalCmd(e),
 		newCertsCmd(e),
 		newPlanCmd(e),
+		newReportCmd(e),
 		newLearnCmd(e),
 	)
 	return root

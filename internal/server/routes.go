@@ -62,5 +62,9 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/learning/items", Person, h(w.CreateLearningItem)},
 		{"POST", "/learning/items/{id}", Person, h(w.UpdateLearningItem)},
 		{"POST", "/learning/week", Person, h(w.LogWeek)},
+
+		{"GET", "/report", Person, h(w.Report)},
+		{"GET", "/report.md", Person, h(w.ReportMarkdown)},
+		{"GET", "/report.pdf", Person, h(w.ReportPDF)},
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -448,7 +451,61 @@ func webScenarios() []webScenario {
 			}},
 		{name: "ErrCertSaveStatus", req: post("/certs/pmp", "alice", form("status", "dreaming")), status: 422, want: []string{"Status must be"}},
 		{name: "ErrCertSaveUnknown", req: post("/certs/ccna", "alice", form("status", "studying")), status: 404},
+
+		// Report: one's own data only, as a page and as downloads.
+		{name: "ReportOK", req: get("/report", "alice"), status: 200,
+			want: []string{"Development report: Alice", "Target role</dt><dd>IT manager", "Led the storage migration", "Top gaps",
+				`href="/report.pdf"`, `aria-current="page">Report`}, wantNot: []string{"Bob&#39;s secret project", "<style"}},
+		{name: "ReportWithoutTarget", req: get("/report", "carol"), status: 303, location: "/onboarding"},
+		{name: "ReportMarkdown", req: get("/report.md", "alice"), status: 200,
+			want: []string{"# Development report: Alice", "Led the storage migration", "## Top gaps"}, wantNot: []string{"Bob's secret project"},
+			check: func(t *testing.T, _ *webFixture, r *httpResult) {
+				wantAttachment(t, r, "text/markdown", "ladder-report.md")
+			}},
+		{name: "ReportPDF", req: get("/report.pdf", "alice"), status: 200, want: []string{"%PDF-"},
+			check: func(t *testing.T, _ *webFixture, r *httpResult) {
+				wantAttachment(t, r, "application/pdf", "ladder-report.pdf")
+				text := pdfText(t, []byte(r.body))
+				if !strings.Contains(text, "Alice") || !strings.Contains(text, "Led the storage migration") || strings.Contains(text, "Bob") {
+					t.Errorf("PDF text:\n%s", text)
+				}
+			}},
+		{name: "ErrReportPDFWithoutTarget", req: get("/report.pdf", "carol"), status: 303, location: "/onboarding"},
 	}
+}
+
+// wantAttachment checks that a response is a download of name.
+func wantAttachment(t *testing.T, r *httpResult, contentType, name string) {
+	t.Helper()
+	if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, contentType) {
+		t.Errorf("Content-Type %q, want %s", ct, contentType)
+	}
+	if cd := r.header.Get("Content-Disposition"); cd != `attachment; filename="`+name+`"` {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+}
+
+// pdfText extracts a PDF's text with pdftotext (poppler-utils), folding
+// line breaks. Without it the test fails under CI=true and is skipped,
+// loudly, elsewhere.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing: install poppler-utils (.ci/run does)")
+		}
+		t.Skip("SKIPPED: pdftotext is missing; install poppler-utils to check the PDF")
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 // TestWebScenarios runs every scenario on a fresh fixture, on both engines.

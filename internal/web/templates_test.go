@@ -145,6 +145,10 @@ func templateCases() map[string][]templateCase {
 					Challenge: "Deadlines", Tags: "a, b", Steps: []StepView{{Title: "Next time", Text: "Ask"}}}}}},
 			{name: "Empty", data: JournalPage{}},
 		},
+		"report": {
+			{name: "Full", data: ReportPage{Base: fullBase("Development report"), Body: "<article><h1>Development report: Alex</h1></article>"}},
+			{name: "Empty", data: ReportPage{}},
+		},
 		"plan": {
 			{name: "FullWithErrors", data: PlanPage{Base: fullBase("Plan"), HasPlan: true, Horizon: "1 Jan 2026 – 31 Dec 2026", Hours: "12",
 				Mix: "70% on the job", Done: "1 of 2", Months: "12", HoursIn: "x", Until: "2027-01-01", Generate: "Plan again",
