@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/ladderhq/ladder"
-	"github.com/ladderhq/ladder/internal/journey"
 )
 
 func (a *API) getMe(w http.ResponseWriter, r *http.Request) error {
@@ -170,35 +169,4 @@ func (a *API) exportData(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="ladder-export-%s.json"`,
 		out.ExportedAt.Format(time.DateOnly)))
 	return writeJSON(w, http.StatusOK, out)
-}
-
-// NewExport gathers all of p's data: profile, account, every assessment
-// with its ratings and notes, and the tokens' names and dates (never a
-// secret or a hash). The settings page offers the same file.
-func NewExport(ctx context.Context, j *journey.Journey, auth ladder.AuthService, p *ladder.Person) (Export, error) {
-	out := Export{Format: ExportFormat, ExportedAt: j.DB.Now().UTC().Truncate(time.Second), Person: NewPerson(p),
-		Assessments: []ExportAssessment{}, Tokens: []Token{}}
-	acc, err := auth.FindAccount(ctx, p.ID)
-	switch ladder.ErrorCode(err) {
-	case "":
-		out.Account = &ExportAccount{Role: acc.Role, CreatedAt: acc.CreatedAt}
-	case ladder.ENOTFOUND:
-	default:
-		return Export{}, err
-	}
-	as, err := j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID})
-	if err != nil {
-		return Export{}, err
-	}
-	for _, a := range as {
-		out.Assessments = append(out.Assessments, NewExportAssessment(a))
-	}
-	ts, err := auth.FindTokens(ctx, p.ID)
-	if err != nil {
-		return Export{}, err
-	}
-	for _, t := range ts {
-		out.Tokens = append(out.Tokens, NewToken(t))
-	}
-	return out, nil
 }

@@ -106,8 +106,9 @@ func newRootCmd(e *env) *cobra.Command {
 		newJournalCmd(e),
 		newCertsCmd(e),
 		newPlanCmd(e),
-		newReportCmd(e),
 		newLearnCmd(e),
+		newReportCmd(e),
+		newExportCmd(e), newImportCmd(e),
 	)
 	return root
 }

@@ -9,8 +9,8 @@ import (
 )
 
 // SettingsExport downloads all of the person's data as JSON, the same file
-// as GET /api/v1/export: profile, account, every assessment with its
-// ratings, and the tokens' names and dates (never their hashes).
+// as GET /api/v1/export and `ladder export` (see api.Export): profile,
+// every record of the person, and the tokens' names (never secrets).
 func (wb *Web) SettingsExport(w http.ResponseWriter, r *http.Request) error {
 	out, err := api.NewExport(r.Context(), wb.J, wb.Auth, ladder.PersonFromContext(r.Context()))
 	if err != nil {

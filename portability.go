@@ -1,0 +1,18 @@
+package ladder
+
+// PersonData is all of one person's data as export and import move it
+// between databases: the profile with its degree, every assessment with its
+// ratings and notes, the evidence log, the journal, the plan, certification
+// records, learning items and weekly time logs. Accounts, sessions and
+// tokens are not part of it: their secrets never leave the database, so an
+// imported person signs in after `ladder password` and makes new tokens.
+type PersonData struct {
+	Person         Person
+	Assessments    []*Assessment
+	Evidence       []*Evidence
+	Journal        []*JournalEntry
+	Plan           *Plan // nil when the person has no plan
+	Certifications []*PersonCertification
+	Learning       []*LearningItem
+	Weeks          []*TimeLog
+}
