@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/demo"
 	"github.com/ladderhq/ladder/internal/httpx"
 	"github.com/ladderhq/ladder/internal/journey"
@@ -23,6 +25,7 @@ import (
 type benchDemo struct {
 	assessments int  // completed self-assessments in all (the demo has 2)
 	imported    bool // an imported model is active (read from the database)
+	twoYears    bool // add two years of use: evidence, journal, a long plan
 }
 
 // benchDemoServer is the server of `ladder serve --demo` on a fresh SQLite
@@ -52,6 +55,9 @@ func benchDemoServer(b *testing.B, cfg benchDemo) (*Server, *http.Cookie) {
 	// Weekly self-assessments rating every competency, as bench/seed adds them.
 	if err := demo.SeedHistory(ctx, j, p, cfg.assessments, now); err != nil {
 		b.Fatal(err)
+	}
+	if cfg.twoYears {
+		seedTwoYears(b, j, p, now)
 	}
 	auth := sqldb.NewAuthService(db)
 	tok, _, err := auth.CreateSession(ctx, p.ID)
@@ -85,6 +91,9 @@ func BenchmarkDashboard(b *testing.B) {
 		{"demo", benchDemo{assessments: 2}},
 		{"assessments100", benchDemo{assessments: 100}},
 		{"imported-model", benchDemo{assessments: 2, imported: true}},
+		// The issue's two years of use: 20 assessments, 300 evidence entries,
+		// 200 journal entries and a long plan.
+		{"two-years", benchDemo{assessments: 20, twoYears: true}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			s, cookie := benchDemoServer(b, c.cfg)
@@ -137,5 +146,73 @@ func BenchmarkDashboardParallel(b *testing.B) {
 		slices.Sort(lat)
 		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 		b.ReportMetric(float64(lat[(len(lat)*99)/100].Microseconds())/1000, "p99-ms")
+	}
+}
+
+// seedTwoYears adds 300 evidence entries, 200 journal entries and an
+// 18-month plan at a heavy load to p.
+func seedTwoYears(b *testing.B, j *journey.Journey, p *ladder.Person, now time.Time) {
+	b.Helper()
+	ctx := context.Background()
+	kinds := ladder.EvidenceKinds()
+	comps := []string{"delegation", "budgeting", "negotiation", "stakeholder-communication", "risk-management"}
+	for i := range 300 {
+		start := now.AddDate(0, 0, -2*(i+1))
+		e := &ladder.Evidence{PersonID: p.ID, Kind: kinds[i%len(kinds)].Key, Title: fmt.Sprintf("Entry %d", i),
+			Start: start, End: start.AddDate(0, 0, i%40), Competencies: []string{comps[i%len(comps)]}, PeopleCount: i % 9}
+		if err := j.Evidence.CreateEvidence(ctx, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := range 200 {
+		e := &ladder.JournalEntry{PersonID: p.ID, Date: now.AddDate(0, 0, -3*i), Kind: ladder.JournalKinds[i%len(ladder.JournalKinds)],
+			Title: fmt.Sprintf("Week %d", i), Body: "What happened and what I learnt.", Mood: 1 + i%5, Confidence: 1 + (i+2)%5,
+			Reflection: ladder.Reflection{Description: "x", ActionPlan: "y"}}
+		if err := j.Journal.CreateJournalEntry(ctx, e); err != nil {
+			b.Fatal(err)
+		}
+	}
+	fresh, err := j.Persons.FindPersonByID(ctx, p.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pl, err := j.GeneratePlan(ctx, fresh, journey.PlanOptions{Months: 18, HoursPerMonth: 40})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, g := range pl.Goals {
+		n += len(g.Actions)
+	}
+	b.Logf("two years: 20 assessments, 300 evidence, 200 journal entries, a plan of %d actions", n)
+}
+
+// BenchmarkDashboardAfterChange is the two-years dashboard right after the
+// person changed something: the snapshot and its panels are rebuilt (the
+// write itself is not timed). This is the worst case a person meets.
+func BenchmarkDashboardAfterChange(b *testing.B) {
+	s, cookie := benchDemoServer(b, benchDemo{assessments: 20, twoYears: true})
+	ctx := context.Background()
+	req := httptest.NewRequest("GET", "/", nil)
+	req.AddCookie(cookie)
+	_, p, err := s.Auth.FindSession(ctx, cookie.Value)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		i++
+		e := &ladder.JournalEntry{PersonID: p.ID, Date: time.Now().UTC(), Kind: ladder.JournalWin, Title: fmt.Sprint("Win ", i)}
+		if err := s.J.Journal.CreateJournalEntry(ctx, e); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("GET / = %d", rec.Code)
+		}
 	}
 }
