@@ -136,11 +136,7 @@ func newJournalListCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := make([]journalJSON, 0, len(es))
-				for _, en := range es {
-					out = append(out, newJournalJSON(en))
-				}
-				return e.printJSON(out)
+				return printJSONList(e, es, newJournalJSON)
 			}
 			if len(es) == 0 {
 				fmt.Fprintln(e.stdout, "No entries yet. Add one with `ladder journal add --kind win --title ...`.")
@@ -190,11 +186,7 @@ func newJournalBragCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := make([]journalJSON, 0, len(es))
-				for _, en := range es {
-					out = append(out, newJournalJSON(en))
-				}
-				return e.printJSON(out)
+				return printJSONList(e, es, newJournalJSON)
 			}
 			fmt.Fprintln(e.stdout, "# Wins")
 			fmt.Fprintln(e.stdout)

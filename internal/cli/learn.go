@@ -65,11 +65,7 @@ func newLearnCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := make([]learningJSON, 0, len(its))
-				for _, it := range its {
-					out = append(out, newLearningJSON(it))
-				}
-				return e.printJSON(out)
+				return printJSONList(e, its, newLearningJSON)
 			}
 			if len(its) == 0 {
 				fmt.Fprintln(e.stdout, "Nothing on your list yet. Add a resource with `ladder learn add --title ... --kind book`,\nor a starter one with `ladder learn add --from KEY` (see `ladder learn resources`).")

@@ -210,11 +210,7 @@ func newLogListCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := make([]api.Evidence, 0, len(es))
-				for _, ev := range es {
-					out = append(out, api.NewEvidence(ev))
-				}
-				return e.printJSON(out)
+				return printJSONList(e, es, api.NewEvidence)
 			}
 			return printLog(e, p.Name, es, total)
 		},

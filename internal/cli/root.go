@@ -128,3 +128,13 @@ func (e *env) onet() (*onet.Dataset, error) {
 	})
 	return e.onetData, e.onetErr
 }
+
+// printJSONList prints items converted to their wire type as a JSON array,
+// [] rather than null when there are none.
+func printJSONList[T, U any](e *env, items []T, conv func(T) U) error {
+	out := make([]U, 0, len(items))
+	for _, it := range items {
+		out = append(out, conv(it))
+	}
+	return e.printJSON(out)
+}

@@ -89,11 +89,7 @@ func newTokenListCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := make([]api.Token, 0, len(ts))
-				for _, t := range ts {
-					out = append(out, api.NewToken(t))
-				}
-				return e.printJSON(out)
+				return printJSONList(e, ts, api.NewToken)
 			}
 			if len(ts) == 0 {
 				fmt.Fprintln(e.stdout, "No tokens. Create one with `ladder token create --name NAME`.")
