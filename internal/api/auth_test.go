@@ -113,9 +113,15 @@ func TestOtherPersonsIDs(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		e := newEnv(t, db)
 		p := api.Prefix
+		bobJournal := e.journal(e.bob, "Bob's win")
+		bobAction := e.planAction(e.bob)
 		tests := []struct {
 			name, method, path, body string
 		}{
+			{"DeleteJournalEntry", "DELETE", fmt.Sprintf("%s/journal/%d", p, bobJournal), ""},
+			{"ActionDone", "POST", fmt.Sprintf("%s/plan/actions/%d", p, bobAction), `{"done":true}`},
+			{"ActionDropped", "POST", fmt.Sprintf("%s/plan/actions/%d", p, bobAction), `{"dropped":true}`},
+			{"MissingAction", "POST", p + "/plan/actions/999999", `{"done":false}`},
 			{"GetAssessment", "GET", fmt.Sprintf("%s/assessments/%d", p, e.bobDraft), ""},
 			{"SaveRatings", "PUT", fmt.Sprintf("%s/assessments/%d/ratings", p, e.bobDraft), `{"ratings":[{"competency":"budgeting","level":5}]}`},
 			{"SaveRatingsCompleted", "PUT", fmt.Sprintf("%s/assessments/%d/ratings", p, e.bobComplete), `{"ratings":[]}`},
@@ -147,6 +153,26 @@ func TestOtherPersonsIDs(t *testing.T) {
 			e.as(e.bobToken, "GET", fmt.Sprintf("%s/assessments/%d", p, e.bobComplete), "").want(t, http.StatusOK).decode(t, &done)
 			if done.CompletedAt == nil {
 				t.Errorf("Bob's completed assessment changed: %+v", done)
+			}
+			var plan api.Plan
+			e.as(e.bobToken, "GET", p+"/plan", "").want(t, http.StatusOK).decode(t, &plan)
+			for _, g := range plan.Goals {
+				for _, a := range g.Actions {
+					if a.ID == bobAction && (a.Done || a.Dropped) {
+						t.Errorf("Bob's action changed: %+v", a)
+					}
+				}
+			}
+			var journal []api.JournalEntry
+			e.as(e.bobToken, "GET", p+"/journal", "").want(t, http.StatusOK).decode(t, &journal)
+			if len(journal) != 1 || journal[0].ID != bobJournal {
+				t.Errorf("Bob's journal changed: %+v", journal)
+			}
+			e.as(e.aliceToken, "GET", p+"/journal", "").want(t, http.StatusOK).decode(t, &journal)
+			for _, je := range journal {
+				if je.ID == bobJournal {
+					t.Errorf("Alice's journal shows Bob's entry %d", je.ID)
+				}
 			}
 			var page api.AssessmentPage
 			e.as(e.aliceToken, "GET", p+"/assessments?limit=100", "").want(t, http.StatusOK).decode(t, &page)

@@ -119,6 +119,40 @@ func (e *env) evidence(p *ladder.Person, title string) int64 {
 	return ev.ID
 }
 
+// journal writes a win of p's and returns its id.
+func (e *env) journal(p *ladder.Person, title string) int64 {
+	e.t.Helper()
+	je := &ladder.JournalEntry{PersonID: p.ID, Kind: ladder.JournalWin, Title: title, Tags: []string{"team"},
+		Date: time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)}
+	if err := e.j.Journal.CreateJournalEntry(context.Background(), je); err != nil {
+		e.t.Fatal(err)
+	}
+	return je.ID
+}
+
+// planAction returns the id of the first action of p's plan that is not
+// dropped, generating the plan when p has none.
+func (e *env) planAction(p *ladder.Person) int64 {
+	e.t.Helper()
+	ctx := context.Background()
+	pl, err := e.j.Plans().FindPlan(ctx, p.ID)
+	if ladder.ErrorCode(err) == ladder.ENOTFOUND {
+		pl, err = e.j.GeneratePlan(ctx, p, journey.PlanOptions{Months: 6})
+	}
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, g := range pl.Goals {
+		for _, a := range g.Actions {
+			if !a.Dropped {
+				return a.ID
+			}
+		}
+	}
+	e.t.Fatalf("the plan of %s has no action", p.Name)
+	return 0
+}
+
 func (e *env) token(p *ladder.Person, name string) (string, int64) {
 	e.t.Helper()
 	plain, tok, err := e.auth.CreateToken(context.Background(), p.ID, name)
@@ -297,12 +331,17 @@ func (d *docIndex) checkBody(t testing.TB, what string, res *resp, wantType stri
 	if mt, _, _ := mime.ParseMediaType(res.header.Get("Content-Type")); mt != wantType {
 		t.Errorf("%s: Content-Type %q, documented %q", what, res.header.Get("Content-Type"), wantType)
 	}
-	dec := json.NewDecoder(bytes.NewReader(res.body))
-	dec.UseNumber()
 	var v any
-	if err := dec.Decode(&v); err != nil {
-		t.Errorf("%s: body is not JSON: %v: %s", what, err, res.body)
-		return
+	if wantType != "application/json" && !strings.HasSuffix(wantType, "+json") {
+		// A body of another media type (text/calendar) is a string.
+		v = string(res.body)
+	} else {
+		dec := json.NewDecoder(bytes.NewReader(res.body))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			t.Errorf("%s: body is not JSON: %v: %s", what, err, res.body)
+			return
+		}
 	}
 	if f := d.schemas.Validate(sc, v); f != nil {
 		t.Errorf("%s: %d answer does not match its documented schema: %v\n%s", what, res.status, f, clip(res.body))

@@ -112,6 +112,9 @@ var tags = []Tag{
 	{"assessments", "Self-assessments"},
 	{"readiness", "Gaps and readiness"},
 	{"onet", "O*NET occupations (O*NET 29.3 by USDOL/ETA, CC BY 4.0)"},
+	{"evidence", "The evidence log"},
+	{"journal", "The reflection journal"},
+	{"plan", "The development plan (70-20-10 guidance, not a measured law)"},
 	{"tokens", "Personal access tokens"},
 	{"meta", "About the API"},
 }
@@ -185,7 +188,11 @@ func (doc *OpenAPI) operation(op Operation, problem *Schema) *OpenAPIOp {
 	}
 	ok := &ResponseDoc{Description: http.StatusText(op.Status)}
 	if op.Response != nil {
-		ok.Content = map[string]MediaType{"application/json": {Schema: s.For(reflect.TypeOf(op.Response))}}
+		ct := op.ContentType
+		if ct == "" {
+			ct = "application/json"
+		}
+		ok.Content = map[string]MediaType{ct: {Schema: s.For(reflect.TypeOf(op.Response))}}
 	}
 	for name, desc := range op.Headers {
 		if ok.Headers == nil {

@@ -93,6 +93,8 @@ func tour(e *env, n int) map[string]call {
 	rated := e.assessment(e.alice, false, ladder.Rating{Competency: "budgeting", Level: 2})
 	_, tokenID := e.token(e.alice, fmt.Sprintf("to-delete-%d", n))
 	evidenceID := e.evidence(e.alice, "Ran the on-call rota")
+	journalID := e.journal(e.alice, "Ran my first retrospective")
+	actionID := e.planAction(e.alice)
 	return map[string]call{
 		"getOpenAPI":           {"GET", p + "/openapi.json", "", 200},
 		"getMe":                {"GET", p + "/me", "", 200},
@@ -121,13 +123,21 @@ func tour(e *env, n int) map[string]call {
 		"createEvidence": {"POST", p + "/evidence", `{"kind":"vendor","title":"Renewed the backup contract","start":"2026-03-02",` +
 			`"end":"2026-04-10","competencies":["vendor-management"],"money_saved":{"amount":12000,"currency":"EUR"},"people":3}`, 201},
 		"deleteEvidence": {"DELETE", fmt.Sprintf("%s/evidence/%d", p, evidenceID), "", 204},
+		"listJournal":    {"GET", p + "/journal?kind=win&tag=team", "", 200},
+		"createJournalEntry": {"POST", p + "/journal", `{"kind":"reflection","title":"The outage review","date":"2026-03-04",` +
+			`"mood":3,"tags":["incidents"],"competencies":["delegation"],"reflection":{"description":"Led the review","action_plan":"Ask earlier"}}`, 201},
+		"deleteJournalEntry": {"DELETE", fmt.Sprintf("%s/journal/%d", p, journalID), "", 204},
+		"getPlan":            {"GET", p + "/plan", "", 200},
+		"getPlanICS":         {"GET", p + "/plan.ics", "", 200},
+		"updatePlanAction":   {"POST", fmt.Sprintf("%s/plan/actions/%d", p, actionID), `{"done":true}`, 200},
+		"generatePlan":       {"POST", p + "/plan/generate", `{"months":12,"hours_per_month":16}`, 200},
 	}
 }
 
 // changes lists the operations of the tour that change data, in the order
 // they must run (after everything that reads).
 var changes = []string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
-	"createEvidence", "deleteEvidence"}
+	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan"}
 
 // TestOpenAPIResponses calls every documented operation on a real server on
 // both engines and holds each answer to the operation's documented schema

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/httpx"
 )
 
@@ -27,6 +28,9 @@ type Operation struct {
 	// returns (nil for none, as with 204).
 	Status   int
 	Response any
+	// ContentType is the media type of the success response when it is
+	// not JSON ("" for application/json); Response is then a string.
+	ContentType string
 	// Headers are response headers worth documenting, by name.
 	Headers map[string]string
 	// Errors lists the error statuses beyond those every operation of its
@@ -142,6 +146,34 @@ func (a *API) operations() []Operation {
 			Headers: map[string]string{"Location": "the new entry's URL"}, Handler: a.createEvidence},
 		{ID: "deleteEvidence", Method: del, Path: p + "/evidence/{id}", Tag: "evidence", Summary: "Delete one of your evidence entries",
 			PathParams: []Param{idParam}, Status: none, Errors: notFound, Handler: a.deleteEvidence},
+
+		{ID: "listJournal", Method: get, Path: p + "/journal", Tag: "journal", Summary: "Your reflection journal, newest first",
+			Query: []Param{{Name: "kind", Enum: ladder.JournalKinds, Description: "only this kind of entry"},
+				{Name: "tag", Description: "only entries with this tag"}},
+			Status: ok, Response: []JournalEntry{}, Handler: a.listJournal},
+		{ID: "createJournalEntry", Method: post, Path: p + "/journal", Tag: "journal", Summary: "Write a win, a challenge, a lesson or a structured reflection",
+			Body: JournalCreate{}, Status: created, Response: JournalEntry{},
+			Headers: map[string]string{"Location": "the new entry's URL"}, Handler: a.createJournalEntry},
+		{ID: "deleteJournalEntry", Method: del, Path: p + "/journal/{id}", Tag: "journal", Summary: "Delete one of your journal entries",
+			PathParams: []Param{idParam}, Status: none, Errors: notFound, Handler: a.deleteJournalEntry},
+
+		{ID: "getPlan", Method: get, Path: p + "/plan", Tag: "plan", Summary: "Your development plan: SMART goals, their actions and the 70-20-10 mix",
+			Description: "404 when you have no plan yet: generate one with POST /api/v1/plan/generate.",
+			Status:      ok, Response: Plan{}, Errors: notFound, Handler: a.getPlan},
+		{ID: "generatePlan", Method: post, Path: p + "/plan/generate", Tag: "plan", Summary: "Make or remake your plan from your current gaps",
+			Description: "The plan starts today and runs `months` (6, 12 or 18; default 12) or `until` a date. Remaking a plan " +
+				"keeps its completed and edited goals and actions. With no gap to the target role it is 400.",
+			Body: PlanGenerate{}, Status: ok, Response: Plan{}, Handler: a.generatePlan},
+		{ID: "updatePlanAction", Method: post, Path: p + "/plan/actions/{id}", Tag: "plan", Summary: "Mark an action of your plan done or not done, or drop it",
+			Description: "Send {\"done\": true|false} or {\"dropped\": true}. A dropped action stays in the plan, marked, " +
+				"so that remaking the plan does not offer it again.",
+			PathParams: []Param{idParam}, Body: PlanActionUpdate{}, Status: ok, Response: PlanAction{}, Errors: notFound,
+			Handler: a.updatePlanAction},
+		{ID: "getPlanICS", Method: get, Path: p + "/plan.ics", Tag: "plan", Summary: "Your plan's milestones as an iCalendar file",
+			Description: "An all-day event on the due date of every action not dropped and on the target date of every goal; " +
+				"importing the file again updates the events rather than duplicating them.",
+			Status: ok, Response: "", ContentType: "text/calendar", Errors: notFound,
+			Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.getPlanICS},
 
 		{ID: "listTokens", Method: get, Path: p + "/tokens", Tag: "tokens", Summary: "Your personal access tokens, oldest first (never their secrets)",
 			Status: ok, Response: []Token{}, Handler: a.listTokens},
