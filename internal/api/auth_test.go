@@ -115,12 +115,15 @@ func TestOtherPersonsIDs(t *testing.T) {
 		p := api.Prefix
 		bobJournal := e.journal(e.bob, "Bob's win")
 		bobAction := e.planAction(e.bob)
+		bobItem := e.learningItem(e.bob, "Bob's book")
 		tests := []struct {
 			name, method, path, body string
 		}{
 			{"DeleteJournalEntry", "DELETE", fmt.Sprintf("%s/journal/%d", p, bobJournal), ""},
 			{"ActionDone", "POST", fmt.Sprintf("%s/plan/actions/%d", p, bobAction), `{"done":true}`},
 			{"ActionDropped", "POST", fmt.Sprintf("%s/plan/actions/%d", p, bobAction), `{"dropped":true}`},
+			{"UpdateLearningItem", "PATCH", fmt.Sprintf("%s/learning/items/%d", p, bobItem), `{"progress":100}`},
+			{"MissingLearningItem", "PATCH", p + "/learning/items/999999", `{"progress":10}`},
 			{"MissingAction", "POST", p + "/plan/actions/999999", `{"done":false}`},
 			{"GetAssessment", "GET", fmt.Sprintf("%s/assessments/%d", p, e.bobDraft), ""},
 			{"SaveRatings", "PUT", fmt.Sprintf("%s/assessments/%d/ratings", p, e.bobDraft), `{"ratings":[{"competency":"budgeting","level":5}]}`},
@@ -161,6 +164,18 @@ func TestOtherPersonsIDs(t *testing.T) {
 					if a.ID == bobAction && (a.Done || a.Dropped) {
 						t.Errorf("Bob's action changed: %+v", a)
 					}
+				}
+			}
+			var bobLearning api.Learning
+			e.as(e.bobToken, "GET", p+"/learning", "").want(t, http.StatusOK).decode(t, &bobLearning)
+			if len(bobLearning.Items) != 1 || bobLearning.Items[0].ID != bobItem || bobLearning.Items[0].Progress != 0 {
+				t.Errorf("Bob's learning changed: %+v", bobLearning.Items)
+			}
+			var aliceLearning api.Learning
+			e.as(e.aliceToken, "GET", p+"/learning", "").want(t, http.StatusOK).decode(t, &aliceLearning)
+			for _, it := range aliceLearning.Items {
+				if it.ID == bobItem {
+					t.Errorf("Alice's learning shows Bob's item %d", it.ID)
 				}
 			}
 			var journal []api.JournalEntry

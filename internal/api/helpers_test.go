@@ -153,6 +153,16 @@ func (e *env) planAction(p *ladder.Person) int64 {
 	return 0
 }
 
+// learningItem adds a book of p's and returns its id.
+func (e *env) learningItem(p *ladder.Person, title string) int64 {
+	e.t.Helper()
+	it := &ladder.LearningItem{PersonID: p.ID, Title: title, Kind: "book", Competencies: []string{"delegation"}}
+	if err := e.j.Learning.CreateLearningItem(context.Background(), it); err != nil {
+		e.t.Fatal(err)
+	}
+	return it.ID
+}
+
 func (e *env) token(p *ladder.Person, name string) (string, int64) {
 	e.t.Helper()
 	plain, tok, err := e.auth.CreateToken(context.Background(), p.ID, name)

@@ -115,6 +115,8 @@ var tags = []Tag{
 	{"evidence", "The evidence log"},
 	{"journal", "The reflection journal"},
 	{"plan", "The development plan (70-20-10 guidance, not a measured law)"},
+	{"certifications", "Certifications: your status, eligibility (a guide; the issuer decides) and recommendations"},
+	{"learning", "Learning items, weekly time logs and the learning streak"},
 	{"tokens", "Personal access tokens"},
 	{"meta", "About the API"},
 }

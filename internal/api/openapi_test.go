@@ -95,6 +95,7 @@ func tour(e *env, n int) map[string]call {
 	evidenceID := e.evidence(e.alice, "Ran the on-call rota")
 	journalID := e.journal(e.alice, "Ran my first retrospective")
 	actionID := e.planAction(e.alice)
+	itemID := e.learningItem(e.alice, fmt.Sprintf("The Manager's Path %d", n))
 	return map[string]call{
 		"getOpenAPI":           {"GET", p + "/openapi.json", "", 200},
 		"getMe":                {"GET", p + "/me", "", 200},
@@ -131,13 +132,23 @@ func tour(e *env, n int) map[string]call {
 		"getPlanICS":         {"GET", p + "/plan.ics", "", 200},
 		"updatePlanAction":   {"POST", fmt.Sprintf("%s/plan/actions/%d", p, actionID), `{"done":true}`, 200},
 		"generatePlan":       {"POST", p + "/plan/generate", `{"months":12,"hours_per_month":16}`, 200},
+		"listCertifications": {"GET", p + "/certifications", "", 200},
+		"getCertification":   {"GET", p + "/certifications/pmp", "", 200},
+		"setCertification": {"PUT", p + "/certifications/pmp", `{"status":"booked","study_hours":35.5,"started":"2026-01-05",` +
+			`"exam_booked":"2026-06-12","notes":"35 contact hours done"}`, 200},
+		"setDegree":          {"PUT", p + "/me/degree", `{"degree":"bachelor"}`, 200},
+		"getLearning":        {"GET", p + "/learning", "", 200},
+		"createLearningItem": {"POST", p + "/learning/items", `{"from":"coaching-habit","status":"in-progress","progress":20}`, 201},
+		"updateLearningItem": {"PATCH", fmt.Sprintf("%s/learning/items/%d", p, itemID), `{"progress":60,"notes":"chapter 4"}`, 200},
+		"logWeek":            {"PUT", p + "/learning/weeks/2026-03-05", `{"technical":22,"managerial":14,"learning":3,"note":"hiring week"}`, 200},
 	}
 }
 
 // changes lists the operations of the tour that change data, in the order
 // they must run (after everything that reads).
 var changes = []string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
-	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan"}
+	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan",
+	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}
 
 // TestOpenAPIResponses calls every documented operation on a real server on
 // both engines and holds each answer to the operation's documented schema

@@ -55,6 +55,8 @@ var (
 	idParam     = Param{Name: "id", Integer: true, Required: true}
 	targetParam = Param{Name: "target", Description: "a target role's slug or title instead of the person's own"}
 	notFound    = []int{http.StatusNotFound}
+
+	certKeyParam = Param{Name: "key", Required: true, Description: "a certification's key, such as pmp"}
 )
 
 // operations is the table of the API.
@@ -174,6 +176,42 @@ func (a *API) operations() []Operation {
 				"importing the file again updates the events rather than duplicating them.",
 			Status: ok, Response: "", ContentType: "text/calendar", Errors: notFound,
 			Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.getPlanICS},
+
+		{ID: "listCertifications", Method: get, Path: p + "/certifications", Tag: "certifications",
+			Summary: "The certification catalogue with your status, eligibility and recommendations",
+			Description: "Eligibility is a guide from your evidence log, degree and certifications held: the issuer judges " +
+				"the real application. Recommendations fit your target role and your biggest gaps.",
+			Status: ok, Response: CertificationList{}, Handler: a.listCertifications},
+		{ID: "getCertification", Method: get, Path: p + "/certifications/{key}", Tag: "certifications",
+			Summary:    "One certification with your status and eligibility",
+			PathParams: []Param{certKeyParam}, Status: ok, Response: Certification{}, Errors: notFound, Handler: a.getCertification},
+		{ID: "setCertification", Method: put, Path: p + "/certifications/{key}", Tag: "certifications",
+			Summary: "Set your status with a certification: considering, studying, booked, passed or expired",
+			Description: "The body replaces your whole record of the certification. A booked exam needs exam_booked, " +
+				"a pass needs passed, an expired certification needs expires.",
+			PathParams: []Param{certKeyParam}, Body: CertificationUpdate{}, Status: ok, Response: Certification{},
+			Errors: notFound, Handler: a.setCertification},
+		{ID: "setDegree", Method: put, Path: p + "/me/degree", Tag: "certifications",
+			Summary: "Record your highest degree, which some prerequisites depend on",
+			Body:    DegreeUpdate{}, Status: ok, Response: Degree{}, Handler: a.setDegree},
+
+		{ID: "getLearning", Method: get, Path: p + "/learning", Tag: "learning",
+			Summary: "Your learning items, the weeks you logged and your learning streak",
+			Status:  ok, Response: Learning{}, Handler: a.getLearning},
+		{ID: "createLearningItem", Method: post, Path: p + "/learning/items", Tag: "learning",
+			Summary: "Add a course, book or other resource, your own or a starter resource",
+			Body:    LearningItemCreate{}, Status: created, Response: LearningItem{},
+			Headers: map[string]string{"Location": "the new item's URL"}, Handler: a.createLearningItem},
+		{ID: "updateLearningItem", Method: patch, Path: p + "/learning/items/{id}", Tag: "learning",
+			Summary:     "Record progress, a new status or notes on one of your learning items",
+			Description: "Progress 100 marks the item done; progress on a done item reopens it. Fields left out stay as they are.",
+			PathParams:  []Param{idParam}, Body: LearningItemPatch{}, Status: ok, Response: LearningItem{}, Errors: notFound,
+			Handler: a.updateLearningItem},
+		{ID: "logWeek", Method: put, Path: p + "/learning/weeks/{week}", Tag: "learning",
+			Summary:     "Log how you split a week's hours between technical work, managerial work and learning",
+			Description: "Any day of the week stands for its Monday. The body replaces the week's log; a week has 168 hours.",
+			PathParams:  []Param{{Name: "week", Required: true, Description: "a day of the week (YYYY-MM-DD)"}},
+			Body:        WeekLog{}, Status: ok, Response: LearningWeek{}, Handler: a.logWeek},
 
 		{ID: "listTokens", Method: get, Path: p + "/tokens", Tag: "tokens", Summary: "Your personal access tokens, oldest first (never their secrets)",
 			Status: ok, Response: []Token{}, Handler: a.listTokens},
