@@ -109,7 +109,8 @@ Generate one with ` + "`ladder plan generate`" + `.`,
 			return e.showPlan(cmd, j, pl)
 		},
 	}
-	cmd.AddCommand(newPlanGenerateCmd(e), newPlanDoneCmd(e), newPlanDropCmd(e), newPlanICSCmd(e))
+	cmd.AddCommand(newPlanGenerateCmd(e), newPlanDoneCmd(e), newPlanDropCmd(e), newPlanICSCmd(e),
+		newPlanEditCmd(e), newPlanAddCmd(e), newPlanMoveCmd(e), newPlanGoalCmd(e))
 	return cmd
 }
 
@@ -157,7 +158,7 @@ func (e *env) showPlan(cmd *cobra.Command, j *journey.Journey, pl *ladder.Plan) 
 		}
 		w.Flush()
 	}
-	fmt.Fprintln(e.stdout, "\nMark an action done with `ladder plan done ID`; export the dates with `ladder plan ics -o plan.ics`.")
+	fmt.Fprintln(e.stdout, "\nMark an action done with `ladder plan done ID`; change it with `ladder plan edit ID`, a goal with\n`ladder plan goal GOAL_ID`; add your own with `ladder plan add --goal GOAL_ID`; export the dates\nwith `ladder plan ics -o plan.ics`.")
 	return nil
 }
 

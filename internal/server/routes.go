@@ -43,6 +43,10 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/plan", Person, h(w.GeneratePlan)},
 		{"POST", "/plan/actions/{id}", Person, h(w.PlanAction)},
 		{"GET", "/plan.ics", Person, h(w.PlanICS)},
+		{"POST", "/plan/actions/{id}/edit", Person, h(w.EditPlanAction)},
+		{"POST", "/plan/actions/{id}/move", Person, h(w.MovePlanAction)},
+		{"POST", "/plan/goals/{id}/actions", Person, h(w.AddPlanAction)},
+		{"POST", "/plan/goals/{id}", Person, h(w.EditPlanGoal)},
 
 		{"GET", "/evidence", Person, h(w.Evidence)},
 		{"POST", "/evidence", Person, h(w.CreateEvidence)},

@@ -52,6 +52,8 @@ type webFixture struct {
 	evidence map[string]int64
 	// planAction holds the id of an action of each person's plan.
 	planAction map[string]int64
+	// planGoal holds the id of the first goal of each person's plan.
+	planGoal map[string]int64
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -112,13 +114,14 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		}
 		f.evidence[strings.ToLower(who.Name)] = e.ID
 	}
-	f.planAction = map[string]int64{}
+	f.planAction, f.planGoal = map[string]int64{}, map[string]int64{}
 	for _, who := range []*ladder.Person{f.alice, f.bob} {
 		pl, err := j.GeneratePlan(ctx, who, journey.PlanOptions{Months: 12})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.planAction[strings.ToLower(who.Name)] = pl.Goals[0].Actions[0].ID
+		f.planGoal[strings.ToLower(who.Name)] = pl.Goals[0].ID
 	}
 	f.journal = map[string]int64{}
 	for who, title := range map[*ladder.Person]string{f.alice: "Ran the retro", f.bob: "Bob's private lesson"} {
@@ -180,6 +183,7 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		"{aliceJournal}", fmt.Sprint(f.journal["alice"]), "{bobJournal}", fmt.Sprint(f.journal["bob"]),
 		"{aliceEvidence}", fmt.Sprint(f.evidence["alice"]), "{bobEvidence}", fmt.Sprint(f.evidence["bob"]),
 		"{alicePlanAction}", fmt.Sprint(f.planAction["alice"]), "{bobPlanAction}", fmt.Sprint(f.planAction["bob"]),
+		"{alicePlanGoal}", fmt.Sprint(f.planGoal["alice"]), "{bobPlanGoal}", fmt.Sprint(f.planGoal["bob"]),
 		"{aliceLearning}", fmt.Sprint(f.learning["alice"]), "{bobLearning}", fmt.Sprint(f.learning["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
 	var r *http.Request

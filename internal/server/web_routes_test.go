@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -307,6 +308,90 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "PlanICS", req: get("/plan.ics", "alice"), status: 200, want: []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT"}},
+		{name: "PlanShowsEditForms", req: get("/plan", "alice"), status: 200,
+			want: []string{`name="direction" value="down"`, "Add your own action", "Edit goal", `name="done_when"`},
+			check: func(t *testing.T, f *webFixture, r *httpResult) {
+				for _, w := range []string{fmt.Sprintf(`action="/plan/actions/%d/edit"`, f.planAction["alice"]),
+					fmt.Sprintf(`action="/plan/actions/%d/move"`, f.planAction["alice"]),
+					fmt.Sprintf(`action="/plan/goals/%d/actions"`, f.planGoal["alice"]),
+					fmt.Sprintf(`action="/plan/goals/%d"`, f.planGoal["alice"])} {
+					if !strings.Contains(r.body, w) {
+						t.Errorf("body lacks %s", w)
+					}
+				}
+			}},
+		{name: "PlanEditAction", req: post("/plan/actions/{alicePlanAction}/edit", "alice", form("title", "Lead the budget round", "due", "2030-03-31", "done_when", "Budget approved")),
+			status: 303, location: "/plan",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, _ := f.j.Plans().FindPlan(context.Background(), f.alice.ID)
+				a := pl.Goals[0].Actions[0]
+				if a.Title != "Lead the budget round" || a.DoneWhen != "Budget approved" || a.Due.Format(time.DateOnly) != "2030-03-31" || !a.Edited {
+					t.Errorf("action %+v", a)
+				}
+			}},
+		{name: "ErrPlanEditActionOthers", req: post("/plan/actions/{bobPlanAction}/edit", "alice", form("title", "Mine now")), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if pl, _ := f.j.Plans().FindPlan(context.Background(), f.bob.ID); pl.Goals[0].Actions[0].Title == "Mine now" {
+					t.Error("Alice edited Bob's action")
+				}
+			}},
+		{name: "ErrPlanEditActionDue", req: post("/plan/actions/{alicePlanAction}/edit", "alice", form("due", "someday")), status: 422,
+			want: []string{"due: must be a date (YYYY-MM-DD)"}},
+		{name: "ErrPlanEditActionTitle", req: post("/plan/actions/{alicePlanAction}/edit", "alice", form("title", " ")), status: 422,
+			want: []string{"title: is required"}},
+		{name: "PlanMoveAction", req: post("/plan/actions/{alicePlanAction}/move", "alice", form("direction", "down")), status: 303, location: "/plan",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, _ := f.j.Plans().FindPlan(context.Background(), f.alice.ID)
+				if acts := pl.Goals[0].Actions; acts[1].ID != f.planAction["alice"] || acts[1].Order != 2 {
+					t.Errorf("action %d is not second", f.planAction["alice"])
+				}
+			}},
+		{name: "ErrPlanMoveActionOthers", req: post("/plan/actions/{bobPlanAction}/move", "alice", form("direction", "down")), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if pl, _ := f.j.Plans().FindPlan(context.Background(), f.bob.ID); pl.Goals[0].Actions[0].ID != f.planAction["bob"] {
+					t.Error("Alice moved Bob's action")
+				}
+			}},
+		{name: "ErrPlanMoveDirection", req: post("/plan/actions/{alicePlanAction}/move", "alice", form("direction", "sideways")), status: 422,
+			want: []string{"direction: must be up or down"}},
+		{name: "PlanAddAction", req: post("/plan/goals/{alicePlanGoal}/actions", "alice", form("title", "Ask the CFO for feedback", "kind", "others", "due", "2030-06-30")),
+			status: 303, location: "/plan",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, _ := f.j.Plans().FindPlan(context.Background(), f.alice.ID)
+				acts := pl.Goals[0].Actions
+				if a := acts[len(acts)-1]; a.Title != "Ask the CFO for feedback" || a.Key != "" || a.Kind != ladder.Kind20 || !a.Edited {
+					t.Errorf("added %+v", a)
+				}
+			}},
+		{name: "ErrPlanAddActionOthers", req: post("/plan/goals/{bobPlanGoal}/actions", "alice", form("title", "Mine", "kind", "others", "due", "2030-06-30")), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, _ := f.j.Plans().FindPlan(context.Background(), f.bob.ID)
+				for _, a := range pl.Goals[0].Actions {
+					if a.Title == "Mine" {
+						t.Error("Alice added to Bob's goal")
+					}
+				}
+			}},
+		{name: "ErrPlanAddActionKind", req: post("/plan/goals/{alicePlanGoal}/actions", "alice", form("title", "x", "kind", "hobby", "due", "2030-06-30")), status: 422,
+			want: []string{"kind: must be experience, others or formal"}},
+		{name: "ErrPlanAddActionDue", req: post("/plan/goals/{alicePlanGoal}/actions", "alice", form("title", "x", "kind", "formal")), status: 422,
+			want: []string{"due: is required"}},
+		{name: "PlanEditGoal", req: post("/plan/goals/{alicePlanGoal}", "alice", form("measure", "The CFO signs off", "target_level", "4", "target_date", "2030-12-31")),
+			status: 303, location: "/plan",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				pl, _ := f.j.Plans().FindPlan(context.Background(), f.alice.ID)
+				if g := pl.Goals[0]; g.Measure != "The CFO signs off" || g.TargetLevel != 4 || g.TargetDate.Format(time.DateOnly) != "2030-12-31" || !g.Edited {
+					t.Errorf("goal %+v", g)
+				}
+			}},
+		{name: "ErrPlanEditGoalOthers", req: post("/plan/goals/{bobPlanGoal}", "alice", form("measure", "Mine")), status: 404,
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				if pl, _ := f.j.Plans().FindPlan(context.Background(), f.bob.ID); pl.Goals[0].Measure == "Mine" {
+					t.Error("Alice edited Bob's goal")
+				}
+			}},
+		{name: "ErrPlanEditGoalLevel", req: post("/plan/goals/{alicePlanGoal}", "alice", form("target_level", "9")), status: 422,
+			want: []string{"target_level: must be between 1 and 5"}},
 		{name: "ErrPlanICSNone", req: get("/plan.ics", "carol"), status: 404},
 
 		// Evidence: only one's own entries, inline errors, deletion.
