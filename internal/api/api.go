@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -243,6 +244,32 @@ func queryEnum(r *http.Request, name string, values ...string) (string, error) {
 // writeJSON writes v with status, encoded into a buffer first.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
 	httpx.WriteJSON(w, status, v)
+	return nil
+}
+
+// writeCreated answers 201 with v and the Location of the new resource,
+// Prefix/path/id.
+func writeCreated(w http.ResponseWriter, path string, id int64, v any) error {
+	w.Header().Set("Location", fmt.Sprintf("%s/%s/%d", Prefix, path, id))
+	return writeJSON(w, http.StatusCreated, v)
+}
+
+// deleteOwn deletes the signed-in person's resource with the path id and
+// answers 204. del must delete only the person's own, so that another's is
+// not found (404), exactly as a missing one.
+func deleteOwn(w http.ResponseWriter, r *http.Request, del func(ctx context.Context, personID, id int64) error) error {
+	p, err := person(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := del(r.Context(), p.ID, id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/ladderhq/ladder"
@@ -40,23 +39,9 @@ func (a *API) createEvidence(w http.ResponseWriter, r *http.Request) error {
 	if err := a.J.Evidence.CreateEvidence(r.Context(), e); err != nil {
 		return err
 	}
-	w.Header().Set("Location", fmt.Sprintf("%s/evidence/%d", Prefix, e.ID))
-	return writeJSON(w, http.StatusCreated, NewEvidence(e))
+	return writeCreated(w, "evidence", e.ID, NewEvidence(e))
 }
 
 func (a *API) deleteEvidence(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	// The store deletes only the person's own entry: another's is not found.
-	if err := a.J.Evidence.DeleteEvidence(r.Context(), p.ID, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleteOwn(w, r, a.J.Evidence.DeleteEvidence)
 }

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 
 	"github.com/ladderhq/ladder"
@@ -44,23 +43,9 @@ func (a *API) createJournalEntry(w http.ResponseWriter, r *http.Request) error {
 	if err := a.J.Journal.CreateJournalEntry(r.Context(), e); err != nil {
 		return err
 	}
-	w.Header().Set("Location", fmt.Sprintf("%s/journal/%d", Prefix, e.ID))
-	return writeJSON(w, http.StatusCreated, NewJournalEntry(e))
+	return writeCreated(w, "journal", e.ID, NewJournalEntry(e))
 }
 
 func (a *API) deleteJournalEntry(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	// The store deletes only the person's own entry: another's is not found.
-	if err := a.J.Journal.DeleteJournalEntry(r.Context(), p.ID, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleteOwn(w, r, a.J.Journal.DeleteJournalEntry)
 }

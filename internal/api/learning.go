@@ -1,7 +1,6 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 	"time"
 
@@ -63,8 +62,7 @@ func (a *API) createLearningItem(w http.ResponseWriter, r *http.Request) error {
 	if err := a.J.Learning.CreateLearningItem(r.Context(), it); err != nil {
 		return err
 	}
-	w.Header().Set("Location", fmt.Sprintf("%s/learning/items/%d", Prefix, it.ID))
-	return writeJSON(w, http.StatusCreated, NewLearningItem(it))
+	return writeCreated(w, "learning/items", it.ID, NewLearningItem(it))
 }
 
 func (a *API) updateLearningItem(w http.ResponseWriter, r *http.Request) error {

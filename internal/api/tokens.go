@@ -37,18 +37,5 @@ func (a *API) createToken(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) deleteToken(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	// The store deletes only the person's own token: another's is not found.
-	if err := a.Auth.DeleteToken(r.Context(), p.ID, id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return deleteOwn(w, r, a.Auth.DeleteToken)
 }

@@ -109,11 +109,7 @@ func newCertsCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := make([]certJSON, 0, len(o.Certs))
-				for i := range o.Certs {
-					out = append(out, newCertJSON(&o.Certs[i]))
-				}
-				return e.printJSON(out)
+				return printJSONList(e, o.Certs, func(v journey.CertView) certJSON { return newCertJSON(&v) })
 			}
 			w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(w, "KEY\tCERTIFICATION\tISSUER\tSTATUS\tELIGIBLE")

@@ -211,9 +211,9 @@ func newJournalDeleteCmd(e *env) *cobra.Command {
 		Short: "Delete an entry",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := strconv.ParseInt(args[0], 10, 64)
+			id, err := parseID(args[0])
 			if err != nil {
-				return usageError{fmt.Errorf("ID must be a number")}
+				return err
 			}
 			ctx := cmd.Context()
 			j, p, err := e.me(ctx)

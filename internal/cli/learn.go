@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/learning"
 )
 
@@ -55,12 +57,7 @@ func newLearnCmd(e *env) *cobra.Command {
 		Short: "Your learning: resources per competency, progress, streak, and the weekly technical/managerial split",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			its, err := j.Learning.FindLearningItems(ctx, p.ID)
+			_, _, its, err := e.learningItems(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -82,6 +79,17 @@ func newLearnCmd(e *env) *cobra.Command {
 	cmd.AddCommand(newLearnAddCmd(e), newLearnProgressCmd(e), newLearnDoneCmd(e), newLearnWeekCmd(e),
 		newLearnStreakCmd(e), newLearnResourcesCmd(e))
 	return cmd
+}
+
+// learningItems opens the store and returns the current profile with its
+// learning items.
+func (e *env) learningItems(ctx context.Context) (*journey.Journey, *ladder.Person, []*ladder.LearningItem, error) {
+	j, p, err := e.me(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	its, err := j.Learning.FindLearningItems(ctx, p.ID)
+	return j, p, its, err
 }
 
 func newLearnAddCmd(e *env) *cobra.Command {
@@ -152,7 +160,7 @@ func fromCatalog(it *ladder.LearningItem, changed func(string) bool) error {
 	return nil
 }
 
-func parseLearnID(s string) (int64, error) {
+func parseID(s string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
 		return 0, usageError{fmt.Errorf("ID must be a number")}
@@ -162,7 +170,7 @@ func parseLearnID(s string) (int64, error) {
 
 // updateItem loads the person's item idArg, applies change and saves it.
 func (e *env) updateItem(cmd *cobra.Command, idArg string, change func(*ladder.LearningItem)) error {
-	id, err := parseLearnID(idArg)
+	id, err := parseID(idArg)
 	if err != nil {
 		return err
 	}
@@ -270,11 +278,7 @@ func newLearnStreakCmd(e *env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			its, err := j.Learning.FindLearningItems(ctx, p.ID)
+			j, p, its, err := e.learningItems(ctx)
 			if err != nil {
 				return err
 			}

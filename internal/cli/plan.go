@@ -98,7 +98,7 @@ experience, learning from others, formal learning), effort and due date.
 Generate one with ` + "`ladder plan generate`" + `.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -112,16 +112,6 @@ Generate one with ` + "`ladder plan generate`" + `.`,
 	cmd.AddCommand(newPlanGenerateCmd(e), newPlanDoneCmd(e), newPlanDropCmd(e), newPlanICSCmd(e),
 		newPlanEditCmd(e), newPlanAddCmd(e), newPlanMoveCmd(e), newPlanGoalCmd(e))
 	return cmd
-}
-
-// journeyPerson opens the store and finds the current profile.
-func (e *env) journeyPerson(cmd *cobra.Command) (*journey.Journey, *ladder.Person, error) {
-	j, err := e.open(cmd.Context())
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := e.person(cmd.Context(), j)
-	return j, p, err
 }
 
 func (e *env) showPlan(cmd *cobra.Command, j *journey.Journey, pl *ladder.Plan) error {
@@ -202,7 +192,7 @@ assessment keeps the goals and actions you completed or edited.`,
 				}
 				o.Until = t
 			}
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -239,7 +229,7 @@ func newPlanDoneCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -268,7 +258,7 @@ func newPlanDropCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -288,7 +278,7 @@ func newPlanICSCmd(e *env) *cobra.Command {
 		Short: "Export the plan's due dates as an iCalendar (.ics) file",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -67,7 +67,7 @@ func newPlanEditCmd(e *env) *cobra.Command {
 			if ed == (journey.ActionEdit{}) {
 				return usageError{fmt.Errorf("give at least one of --title, --due, --done-when")}
 			}
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -102,7 +102,7 @@ func newPlanAddCmd(e *env) *cobra.Command {
 					return err
 				}
 			}
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -146,7 +146,7 @@ func newPlanMoveCmd(e *env) *cobra.Command {
 			default:
 				return usageError{fmt.Errorf("the direction must be up or down, not %q", args[1])}
 			}
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -191,7 +191,7 @@ func newPlanGoalCmd(e *env) *cobra.Command {
 			if ed == (journey.GoalEdit{}) {
 				return usageError{fmt.Errorf("give at least one of --specific, --measure, --target-date, --level")}
 			}
-			j, p, err := e.journeyPerson(cmd)
+			j, p, err := e.me(cmd.Context())
 			if err != nil {
 				return err
 			}

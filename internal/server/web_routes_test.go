@@ -101,6 +101,13 @@ func webScenarios() []webScenario {
 		{name: "ErrRolesRequired", req: post("/onboarding", "carol", form()), status: 422,
 			want: []string{"Start role: choose where you start", "Target role: choose the role you aim for"}},
 
+		// Review: boosted requests get whole pages, errors included; bad ids are 404.
+		{name: "BoostedErrorIsWholePage", req: request{method: "GET", path: "/certs/no-such-cert", as: "alice",
+			header: map[string]string{"HX-Request": "true", "HX-Boosted": "true"}}, status: 404, want: []string{"<html"}},
+		{name: "PlanICSWithoutPlanIsNotFound", req: get("/plan.ics", "carol"), status: 404},
+		{name: "DeleteJournalBadID", req: post("/journal/-1/delete", "alice", form()), status: 404},
+		{name: "UpdateLearningBadID", req: post("/learning/items/x/", "alice", form()), status: 404},
+
 		// Assessment.
 		{name: "AssessOverview", req: get("/assess", "alice"), status: 200,
 			want: []string{"Assessment in progress", "1 of 38 answered", "Leadership and team management", "Carry on"}},

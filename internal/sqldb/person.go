@@ -108,11 +108,16 @@ func createPerson(ctx context.Context, tx *Tx, p *ladder.Person) error {
 	err := tx.QueryRowContext(ctx, `INSERT INTO persons (org_id, name, email, start_role, target_role, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 		nullID(p.OrgID), p.Name, p.Email, p.StartRole, p.TargetRole, p.CreatedAt, p.UpdatedAt).Scan(&p.ID)
-	if ladder.ErrorCode(mapErr(err)) == ladder.ECONFLICT {
+	return emailTaken(mapErr(err))
+}
+
+// emailTaken words a unique violation on persons as the taken email it is.
+func emailTaken(err error) error {
+	if ladder.ErrorCode(err) == ladder.ECONFLICT {
 		return &ladder.Error{Code: ladder.ECONFLICT, Message: "A person with that email exists already.",
 			Fields: map[string]string{"email": "is taken"}}
 	}
-	return mapErr(err)
+	return err
 }
 
 // UpdatePerson changes the fields set in upd.
@@ -144,7 +149,7 @@ func (s *PersonService) UpdatePerson(ctx context.Context, id int64, upd ladder.P
 	_, err = tx.ExecContext(ctx, `UPDATE persons SET name = $1, email = $2, start_role = $3, target_role = $4, updated_at = $5,
 		data_version = data_version + 1 WHERE id = $6`,
 		p.Name, p.Email, p.StartRole, p.TargetRole, p.UpdatedAt, p.ID)
-	if err := mapErr(err); err != nil {
+	if err := emailTaken(mapErr(err)); err != nil {
 		return nil, err
 	}
 	return p, tx.Commit()

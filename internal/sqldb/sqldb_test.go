@@ -86,6 +86,14 @@ func TestPersons(t *testing.T) {
 				t.Fatalf("offset without limit: %v %d", err, len(ps))
 			}
 		})
+		t.Run("UpdateEmailTaken", func(t *testing.T) {
+			taken := "p0@example.com"
+			_, err := s.UpdatePerson(ctx, p.ID, ladder.PersonUpdate{Email: &taken})
+			e, ok := err.(*ladder.Error)
+			if !ok || e.Code != ladder.ECONFLICT || e.Fields["email"] == "" {
+				t.Fatalf("got %#v", err)
+			}
+		})
 	})
 }
 

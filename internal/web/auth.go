@@ -137,7 +137,7 @@ func (wb *Web) formError(w http.ResponseWriter, r *http.Request, page string, b 
 	}
 	b.Title = "Check the form: " + b.Title
 	name := "layout"
-	if r.Header.Get("HX-Request") == "true" {
+	if isHTMX(r) {
 		name = "content"
 	}
 	return wb.Tmpl.Render(w, st, page, name, fill(ladder.ErrorMessage(err), fields))

@@ -240,11 +240,7 @@ func (f CertForm) record(personID int64, key string) (*ladder.PersonCertificatio
 		*d.dst = t
 	}
 	if len(fe) > 0 {
-		if verr, ok := c.Validate().(*ladder.Error); ok {
-			for k, v := range verr.Fields {
-				fe.Add(k, "%s", v)
-			}
-		}
+		addDomainErrors(fe, c.Validate())
 		return nil, fe.Err("The certification record is not valid.")
 	}
 	return c, nil

@@ -169,12 +169,7 @@ func (f EvidenceForm) entry(personID int64, comps []string, now time.Time) (*lad
 		}
 	}
 	if len(fe) > 0 {
-		// Report the domain's complaints with the parse errors, in one go.
-		if verr, ok := e.Validate(now).(*ladder.Error); ok {
-			for k, v := range verr.Fields {
-				fe.Add(k, "%s", v)
-			}
-		}
+		addDomainErrors(fe, e.Validate(now))
 		return nil, fe.Err("The evidence entry is not valid.")
 	}
 	return e, nil
@@ -182,9 +177,9 @@ func (f EvidenceForm) entry(personID int64, comps []string, now time.Time) (*lad
 
 // DeleteEvidence removes one of the person's entries.
 func (wb *Web) DeleteEvidence(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := pathID(r, "Evidence entry")
 	if err != nil {
-		return ladder.Errorf(ladder.ENOTFOUND, "Evidence entry not found.")
+		return err
 	}
 	p := ladder.PersonFromContext(r.Context())
 	if err := wb.J.Evidence.DeleteEvidence(r.Context(), p.ID, id); err != nil {

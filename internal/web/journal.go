@@ -199,12 +199,7 @@ func (f JournalForm) entry(personID int64) (*ladder.JournalEntry, error) {
 		}
 	}
 	if len(fe) > 0 {
-		// Report the domain's complaints with the parse errors, in one go.
-		if verr, ok := e.Validate().(*ladder.Error); ok {
-			for k, v := range verr.Fields {
-				fe.Add(k, "%s", v)
-			}
-		}
+		addDomainErrors(fe, e.Validate())
 		return nil, fe.Err("The journal entry is not valid.")
 	}
 	return e, nil
@@ -212,9 +207,9 @@ func (f JournalForm) entry(personID int64) (*ladder.JournalEntry, error) {
 
 // DeleteJournalEntry removes one of the person's entries.
 func (wb *Web) DeleteJournalEntry(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := pathID(r, "Journal entry")
 	if err != nil {
-		return ladder.Errorf(ladder.ENOTFOUND, "Journal entry not found.")
+		return err
 	}
 	p := ladder.PersonFromContext(r.Context())
 	if err := wb.J.Journal.DeleteJournalEntry(r.Context(), p.ID, id); err != nil {

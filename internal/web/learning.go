@@ -226,9 +226,9 @@ func fillFromCatalog(it *ladder.LearningItem, key string) error {
 func (wb *Web) UpdateLearningItem(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p := ladder.PersonFromContext(ctx)
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := pathID(r, "Learning item")
 	if err != nil {
-		return ladder.Errorf(ladder.ENOTFOUND, "Learning item not found.")
+		return err
 	}
 	it, err := wb.J.Learning.FindLearningItem(ctx, p.ID, id)
 	if err != nil {

@@ -51,3 +51,14 @@ func withField(err error, field, problem string) error {
 	out.Fields[field] = problem
 	return out
 }
+
+// addDomainErrors adds the field messages of the domain's validation error
+// to fe, so a form reports its parse errors and the domain's complaints in
+// one go.
+func addDomainErrors(fe ladder.FieldErrors, err error) {
+	if verr, ok := err.(*ladder.Error); ok {
+		for k, v := range verr.Fields {
+			fe.Add(k, "%s", v)
+		}
+	}
+}

@@ -182,9 +182,9 @@ func (wb *Web) GeneratePlan(w http.ResponseWriter, r *http.Request) error {
 func (wb *Web) PlanAction(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	p := ladder.PersonFromContext(ctx)
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := pathID(r, "Action")
 	if err != nil {
-		return ladder.Errorf(ladder.ENOTFOUND, "Action not found.")
+		return err
 	}
 	switch r.PostFormValue("do") {
 	case "done":

@@ -82,7 +82,7 @@ func (wb *Web) Error(w http.ResponseWriter, r *http.Request, err error) {
 		p.Message = "There is no such page."
 	}
 	name := "layout"
-	if r.Header.Get("HX-Request") == "true" {
+	if isHTMX(r) {
 		name = "content"
 	}
 	if rerr := wb.Tmpl.Render(w, st, "error", name, p); rerr != nil {
@@ -99,7 +99,7 @@ func (wb *Web) NotFound(w http.ResponseWriter, r *http.Request) {
 // render writes a whole page, or its content block for htmx requests.
 func (wb *Web) render(w http.ResponseWriter, r *http.Request, page string, data any) error {
 	name := "layout"
-	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Boosted") != "true" {
+	if isHTMX(r) {
 		name = "content"
 	}
 	return wb.Tmpl.Render(w, http.StatusOK, page, name, data)
