@@ -74,19 +74,20 @@ type AssessmentFilter struct {
 	Limit     int
 }
 
-// AssessmentService stores assessments. Multi-step writes are one
+// AssessmentService stores assessments. By-id methods take the owner: an
+// assessment of another person is ENOTFOUND, whoever calls. Multi-step writes are one
 // transaction: an assessment is never saved with half its ratings.
 //
 // Errors: EINVALID for bad ratings, ENOTFOUND for an unknown id.
 type AssessmentService interface {
-	FindAssessmentByID(ctx context.Context, id int64) (*Assessment, error)
+	FindAssessmentByID(ctx context.Context, personID, id int64) (*Assessment, error)
 	// FindAssessments returns assessments with their ratings, oldest first.
 	FindAssessments(ctx context.Context, f AssessmentFilter) ([]*Assessment, error)
 	CreateAssessment(ctx context.Context, a *Assessment) error
 	// SaveRatings adds or replaces ratings of an assessment in progress.
-	SaveRatings(ctx context.Context, id int64, rs []Rating) error
-	CompleteAssessment(ctx context.Context, id int64) error
-	DeleteAssessment(ctx context.Context, id int64) error
+	SaveRatings(ctx context.Context, personID, id int64, rs []Rating) error
+	CompleteAssessment(ctx context.Context, personID, id int64) error
+	DeleteAssessment(ctx context.Context, personID, id int64) error
 }
 
 // ModelService keeps the competency model in use. The default model ships in

@@ -19,8 +19,6 @@ const (
 	MaxLimit     = 100
 )
 
-var errNoAssessment = ladder.Errorf(ladder.ENOTFOUND, "Assessment not found.")
-
 func (a *API) listAssessments(w http.ResponseWriter, r *http.Request) error {
 	p, err := person(r)
 	if err != nil {
@@ -168,7 +166,7 @@ func (a *API) createAssessment(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Location", fmt.Sprintf("%s/assessments/%d", Prefix, as.ID))
-	return a.writeAssessment(ctx, w, http.StatusCreated, as.ID)
+	return a.writeAssessment(ctx, w, http.StatusCreated, as.PersonID, as.ID)
 }
 
 // completable refuses to complete an assessment without a rating at a
@@ -195,14 +193,8 @@ func (a *API) ownAssessment(r *http.Request) (*ladder.Assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	as, err := a.J.Assessments.FindAssessmentByID(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	if as.PersonID != p.ID {
-		return nil, errNoAssessment
-	}
-	return as, nil
+	// The store finds only the person's own: another's is not found.
+	return a.J.Assessments.FindAssessmentByID(r.Context(), p.ID, id)
 }
 
 // draft returns the person's assessment with id if it is still a draft.
@@ -218,8 +210,8 @@ func (a *API) draft(r *http.Request) (*ladder.Assessment, error) {
 	return as, nil
 }
 
-func (a *API) writeAssessment(ctx context.Context, w http.ResponseWriter, status int, id int64) error {
-	as, err := a.J.Assessments.FindAssessmentByID(ctx, id)
+func (a *API) writeAssessment(ctx context.Context, w http.ResponseWriter, status int, personID, id int64) error {
+	as, err := a.J.Assessments.FindAssessmentByID(ctx, personID, id)
 	if err != nil {
 		return err
 	}
@@ -243,10 +235,10 @@ func (a *API) saveRatings(w http.ResponseWriter, r *http.Request) error {
 	if err := a.decode(w, r, &body); err != nil {
 		return err
 	}
-	if err := a.J.Assessments.SaveRatings(r.Context(), as.ID, Ratings(body.Ratings, as.Ratings)); err != nil {
+	if err := a.J.Assessments.SaveRatings(r.Context(), as.PersonID, as.ID, Ratings(body.Ratings, as.Ratings)); err != nil {
 		return err
 	}
-	return a.writeAssessment(r.Context(), w, http.StatusOK, as.ID)
+	return a.writeAssessment(r.Context(), w, http.StatusOK, as.PersonID, as.ID)
 }
 
 func (a *API) completeAssessment(w http.ResponseWriter, r *http.Request) error {
@@ -257,10 +249,10 @@ func (a *API) completeAssessment(w http.ResponseWriter, r *http.Request) error {
 	if err := completable(as); err != nil {
 		return err
 	}
-	if err := a.J.Assessments.CompleteAssessment(r.Context(), as.ID); err != nil {
+	if err := a.J.Assessments.CompleteAssessment(r.Context(), as.PersonID, as.ID); err != nil {
 		return err
 	}
-	return a.writeAssessment(r.Context(), w, http.StatusOK, as.ID)
+	return a.writeAssessment(r.Context(), w, http.StatusOK, as.PersonID, as.ID)
 }
 
 func (a *API) deleteAssessment(w http.ResponseWriter, r *http.Request) error {
@@ -268,7 +260,7 @@ func (a *API) deleteAssessment(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := a.J.Assessments.DeleteAssessment(r.Context(), as.ID); err != nil {
+	if err := a.J.Assessments.DeleteAssessment(r.Context(), as.PersonID, as.ID); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

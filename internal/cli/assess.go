@@ -128,7 +128,7 @@ func assessForm(e *env, j *journey.Journey, p *ladder.Person, area string, all b
 			return err
 		}
 		if len(rs) > 0 {
-			if err := j.Assessments.SaveRatings(ctx, a.ID, rs); err != nil {
+			if err := j.Assessments.SaveRatings(ctx, a.PersonID, a.ID, rs); err != nil {
 				return err
 			}
 		}
@@ -140,7 +140,7 @@ func assessForm(e *env, j *journey.Journey, p *ladder.Person, area string, all b
 			return nil
 		}
 	}
-	if err := j.Assessments.CompleteAssessment(ctx, a.ID); err != nil {
+	if err := j.Assessments.CompleteAssessment(ctx, a.PersonID, a.ID); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Assessment #%d complete. See `ladder gaps` and `ladder readiness`.\n", a.ID)

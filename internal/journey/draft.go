@@ -46,7 +46,7 @@ func (j *Journey) SaveDraft(ctx context.Context, p *ladder.Person, rs []ladder.R
 			rs[i].Note = notes[rs[i].Competency]
 		}
 	}
-	return a, j.Assessments.SaveRatings(ctx, a.ID, rs)
+	return a, j.Assessments.SaveRatings(ctx, a.PersonID, a.ID, rs)
 }
 
 // FinishDraft completes the person's self-assessment in progress. It needs
@@ -66,10 +66,10 @@ func (j *Journey) FinishDraft(ctx context.Context, personID int64) (*ladder.Asse
 		return nil, &ladder.Error{Code: ladder.EINVALID, Message: "Rate at least one competency before finishing.",
 			Fields: map[string]string{"ratings": "rate at least one competency at a level from 1 to 5"}}
 	}
-	if err := j.Assessments.CompleteAssessment(ctx, a.ID); err != nil {
+	if err := j.Assessments.CompleteAssessment(ctx, a.PersonID, a.ID); err != nil {
 		return nil, err
 	}
-	return j.Assessments.FindAssessmentByID(ctx, a.ID)
+	return j.Assessments.FindAssessmentByID(ctx, a.PersonID, a.ID)
 }
 
 func draftRatings(a *ladder.Assessment) []ladder.Rating {

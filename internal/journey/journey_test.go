@@ -143,7 +143,7 @@ func TestSnapshotCacheFollowsWrites(t *testing.T) {
 		if l := level(); l.Source != readiness.SourceSelf || l.Level != 4 {
 			t.Fatalf("after rating: %+v", l)
 		}
-		if err := j.Assessments.DeleteAssessment(ctx, a.ID); err != nil {
+		if err := j.Assessments.DeleteAssessment(ctx, a.PersonID, a.ID); err != nil {
 			t.Fatal(err)
 		}
 		if l := level(); l.Source != readiness.SourcePrior {

@@ -166,7 +166,7 @@ func webScenarios() []webScenario {
 				if d := f.draftOf(t, f.alice); d != nil {
 					t.Errorf("still in progress: %+v", d)
 				}
-				a, err := f.j.Assessments.FindAssessmentByID(context.Background(), f.draft.ID)
+				a, err := f.j.Assessments.FindAssessmentByID(context.Background(), f.draft.PersonID, f.draft.ID)
 				if err != nil || !a.Completed() {
 					t.Errorf("draft not completed: %+v %v", a, err)
 				}

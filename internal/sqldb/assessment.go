@@ -26,8 +26,8 @@ func NewAssessmentService(db *DB, model func(context.Context) (*ladder.Model, er
 }
 
 // FindAssessmentByID returns one assessment with its ratings.
-func (s *AssessmentService) FindAssessmentByID(ctx context.Context, id int64) (*ladder.Assessment, error) {
-	as, err := s.find(ctx, "a.id = $1", []any{id}, 0)
+func (s *AssessmentService) FindAssessmentByID(ctx context.Context, personID, id int64) (*ladder.Assessment, error) {
+	as, err := s.find(ctx, "a.id = $1 AND a.person_id = $2", []any{id, personID}, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +169,7 @@ func (s *AssessmentService) CreateAssessment(ctx context.Context, a *ladder.Asse
 }
 
 // SaveRatings adds or replaces ratings of an assessment, all or none.
-func (s *AssessmentService) SaveRatings(ctx context.Context, id int64, rs []ladder.Rating) (err error) {
+func (s *AssessmentService) SaveRatings(ctx context.Context, personID, id int64, rs []ladder.Rating) (err error) {
 	defer wrap(&err, "SaveRatings(%d)", id)
 	m, err := s.model(ctx)
 	if err != nil {
@@ -184,7 +184,7 @@ func (s *AssessmentService) SaveRatings(ctx context.Context, id int64, rs []ladd
 	}
 	defer tx.Rollback()
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assessments WHERE id = $1`, id).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM assessments WHERE id = $1 AND person_id = $2`, id, personID).Scan(&n); err != nil {
 		return err
 	}
 	if n == 0 {
@@ -217,14 +217,14 @@ func upsertRatings(ctx context.Context, tx *Tx, id int64, rs []ladder.Rating) er
 }
 
 // CompleteAssessment marks an assessment finished now.
-func (s *AssessmentService) CompleteAssessment(ctx context.Context, id int64) (err error) {
+func (s *AssessmentService) CompleteAssessment(ctx context.Context, personID, id int64) (err error) {
 	defer wrap(&err, "CompleteAssessment(%d)", id)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if err := mustAffect(tx.ExecContext(ctx, `UPDATE assessments SET completed_at = $1 WHERE id = $2`, tx.now, id)); err != nil {
+	if err := mustAffect(tx.ExecContext(ctx, `UPDATE assessments SET completed_at = $1 WHERE id = $2 AND person_id = $3`, tx.now, id, personID)); err != nil {
 		return err
 	}
 	if err := touchAssessmentOwner(ctx, tx, id); err != nil {
@@ -234,7 +234,7 @@ func (s *AssessmentService) CompleteAssessment(ctx context.Context, id int64) (e
 }
 
 // DeleteAssessment removes an assessment and its ratings.
-func (s *AssessmentService) DeleteAssessment(ctx context.Context, id int64) (err error) {
+func (s *AssessmentService) DeleteAssessment(ctx context.Context, personID, id int64) (err error) {
 	defer wrap(&err, "DeleteAssessment(%d)", id)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -244,7 +244,7 @@ func (s *AssessmentService) DeleteAssessment(ctx context.Context, id int64) (err
 	if err := touchAssessmentOwner(ctx, tx, id); err != nil {
 		return err
 	}
-	if err := mustAffect(tx.ExecContext(ctx, `DELETE FROM assessments WHERE id = $1`, id)); err != nil {
+	if err := mustAffect(tx.ExecContext(ctx, `DELETE FROM assessments WHERE id = $1 AND person_id = $2`, id, personID)); err != nil {
 		return err
 	}
 	return tx.Commit()

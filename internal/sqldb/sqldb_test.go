@@ -112,10 +112,10 @@ func TestAssessments(t *testing.T) {
 		if err := as.CreateAssessment(ctx, a); err != nil {
 			t.Fatal(err)
 		}
-		if err := as.SaveRatings(ctx, a.ID, []ladder.Rating{{Competency: "delegation", Level: 3}, {Competency: "empathy", Level: 4}}); err != nil {
+		if err := as.SaveRatings(ctx, a.PersonID, a.ID, []ladder.Rating{{Competency: "delegation", Level: 3}, {Competency: "empathy", Level: 4}}); err != nil {
 			t.Fatal(err)
 		}
-		got, err := as.FindAssessmentByID(ctx, a.ID)
+		got, err := as.FindAssessmentByID(ctx, a.PersonID, a.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,7 +131,7 @@ func TestAssessments(t *testing.T) {
 		if diff := cmp.Diff(want, got.Ratings); diff != "" {
 			t.Errorf("ratings (-want +got):\n%s", diff)
 		}
-		if err := as.CompleteAssessment(ctx, a.ID); err != nil {
+		if err := as.CompleteAssessment(ctx, a.PersonID, a.ID); err != nil {
 			t.Fatal(err)
 		}
 		done := true
@@ -142,7 +142,7 @@ func TestAssessments(t *testing.T) {
 
 		t.Run("ErrHalfWrite", func(t *testing.T) {
 			// One bad rating rejects the whole batch: nothing is saved.
-			err := as.SaveRatings(ctx, a.ID, []ladder.Rating{{Competency: "negotiation", Level: 3}, {Competency: "negotiation", Level: 9}})
+			err := as.SaveRatings(ctx, a.PersonID, a.ID, []ladder.Rating{{Competency: "negotiation", Level: 3}, {Competency: "negotiation", Level: 9}})
 			if ladder.ErrorCode(err) != ladder.EINVALID {
 				t.Fatalf("got %v", err)
 			}
@@ -150,10 +150,29 @@ func TestAssessments(t *testing.T) {
 			if ladder.ErrorCode(err) != ladder.EINVALID {
 				t.Fatalf("got %v", err)
 			}
-			got, _ := as.FindAssessmentByID(ctx, a.ID)
+			got, _ := as.FindAssessmentByID(ctx, a.PersonID, a.ID)
 			all, _ := as.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID})
 			if len(got.Ratings) != 3 || len(all) != 1 {
 				t.Fatalf("half-written: %d ratings, %d assessments", len(got.Ratings), len(all))
+			}
+		})
+		t.Run("OtherPersonDenied", func(t *testing.T) {
+			other := &ladder.Person{Name: "O", Email: "other@example.com"}
+			if err := ps.CreatePerson(ctx, other); err != nil {
+				t.Fatal(err)
+			}
+			for name, err := range map[string]error{
+				"find":     func() error { _, err := as.FindAssessmentByID(ctx, other.ID, a.ID); return err }(),
+				"rate":     as.SaveRatings(ctx, other.ID, a.ID, []ladder.Rating{{Competency: "empathy", Level: 1}}),
+				"complete": as.CompleteAssessment(ctx, other.ID, a.ID),
+				"delete":   as.DeleteAssessment(ctx, other.ID, a.ID),
+			} {
+				if ladder.ErrorCode(err) != ladder.ENOTFOUND {
+					t.Errorf("%s another person's assessment: %v", name, err)
+				}
+			}
+			if got, err := as.FindAssessmentByID(ctx, p.ID, a.ID); err != nil || len(got.Ratings) != 3 {
+				t.Fatalf("the owner's assessment changed: %v", err)
 			}
 		})
 		t.Run("ErrUnknownPerson", func(t *testing.T) {
