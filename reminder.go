@@ -30,3 +30,10 @@ type Reminder struct {
 	// Overdue is set by the agenda for items due before today and not done.
 	Overdue bool
 }
+
+// ReminderLabels name the kinds in words, for pages and the terminal.
+var ReminderLabels = map[string]string{
+	ReminderPlanAction: "plan", ReminderMentoring: "mentoring", ReminderFollowUp: "follow-up",
+	ReminderEvent: "event", ReminderMembership: "membership", ReminderOpportunity: "opportunity",
+	ReminderOneToOne: "one-to-one", ReminderFirst90: "first 90 days",
+}

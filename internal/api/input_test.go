@@ -53,6 +53,8 @@ func TestBadInput(t *testing.T) {
 			{"ListErrLimitZero", "GET", p + "/assessments?limit=0", "", "", 400, "limit"},
 			{"ListErrLimitHuge", "GET", p + "/assessments?limit=101", "", "", 400, "limit"},
 			{"ListErrLimitText", "GET", p + "/assessments?limit=ten", "", "", 400, "limit"},
+			{"AgendaErrDaysZero", "GET", p + "/agenda?days=0", "", "", 400, "days"},
+			{"AgendaErrDaysHuge", "GET", p + "/agenda?days=367", "", "", 400, "days"},
 			{"ListErrCursor", "GET", p + "/assessments?cursor=not-a-cursor", "", "", 400, "cursor"},
 			{"ListErrCursorForged", "GET", p + "/assessments?cursor=MS4w", "", "", 400, "cursor"},
 			{"ListErrStatus", "GET", p + "/assessments?status=pending", "", "", 400, "status"},

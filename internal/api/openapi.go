@@ -117,6 +117,7 @@ var tags = []Tag{
 	{"plan", "The development plan (70-20-10 guidance, not a measured law)"},
 	{"certifications", "Certifications: your status, eligibility (a guide; the issuer decides) and recommendations"},
 	{"learning", "Learning items, weekly time logs and the learning streak"},
+	{"agenda", "What is due: the agenda and the calendar export"},
 	{"tokens", "Personal access tokens"},
 	{"meta", "About the API"},
 }

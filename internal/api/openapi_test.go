@@ -130,6 +130,8 @@ func tour(e *env, n int) map[string]call {
 		"deleteJournalEntry": {"DELETE", fmt.Sprintf("%s/journal/%d", p, journalID), "", 204},
 		"getPlan":            {"GET", p + "/plan", "", 200},
 		"getPlanICS":         {"GET", p + "/plan.ics", "", 200},
+		"getAgenda":          {"GET", p + "/agenda?days=366", "", 200},
+		"getCalendarICS":     {"GET", p + "/calendar.ics", "", 200},
 		"updatePlanAction":   {"POST", fmt.Sprintf("%s/plan/actions/%d", p, actionID), `{"done":true}`, 200},
 		"generatePlan":       {"POST", p + "/plan/generate", `{"months":12,"hours_per_month":16}`, 200},
 		"listCertifications": {"GET", p + "/certifications", "", 200},

@@ -177,6 +177,17 @@ func (a *API) operations() []Operation {
 			Status: ok, Response: "", ContentType: "text/calendar", Errors: notFound,
 			Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.getPlanICS},
 
+		{ID: "getAgenda", Method: get, Path: p + "/agenda", Tag: "agenda", Summary: "What is overdue and what falls due in the next days",
+			Description: "Plan actions, contact follow-ups, mentoring sessions, events, membership renewals, opportunity next steps, " +
+				"one-to-ones and first-90-days steps: overdue items first, then by day. The same list as `ladder today --json`.",
+			Query:  []Param{{Name: "days", Integer: true, Description: "how many days ahead from today, 1-366 (default 7)"}},
+			Status: ok, Response: []Reminder{}, Handler: a.getAgenda},
+		{ID: "getCalendarICS", Method: get, Path: p + "/calendar.ics", Tag: "agenda", Summary: "Everything dated as one iCalendar file",
+			Description: "The plan's goals and actions and every other reminder, from a year back to two years ahead, as all-day events " +
+				"with stable UIDs, so that importing the file again updates events rather than duplicating them.",
+			Status: ok, Response: "", ContentType: "text/calendar",
+			Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.getCalendarICS},
+
 		{ID: "listCertifications", Method: get, Path: p + "/certifications", Tag: "certifications",
 			Summary: "The certification catalogue with your status, eligibility and recommendations",
 			Description: "Eligibility is a guide from your evidence log, degree and certifications held: the issuer judges " +

@@ -95,9 +95,15 @@ func (o PlanOptions) end(start time.Time) (time.Time, error) {
 func PlanICS(p *ladder.Plan) []byte {
 	cal := ics.NewCalendarFor("Ladder")
 	cal.SetMethod(ics.MethodPublish)
+	addPlanEvents(cal, p, p.GeneratedAt)
+	return []byte(cal.Serialize(ics.WithNewLineWindows))
+}
+
+// addPlanEvents adds the plan's goals and actions not dropped to cal.
+func addPlanEvents(cal *ics.Calendar, p *ladder.Plan, stamp time.Time) {
 	for _, g := range p.Goals {
 		ev := cal.AddEvent(fmt.Sprintf("goal-%d@ladder", g.ID))
-		allDay(ev, g.TargetDate, p.GeneratedAt)
+		allDay(ev, g.TargetDate, stamp)
 		ev.SetSummary(fmt.Sprintf("Goal: level %d in %s", g.TargetLevel, g.Competency))
 		ev.SetDescription(fmt.Sprintf("%s\nWhy: %s\nMeasure: %s", g.Specific, g.Why, g.Measure))
 		for _, a := range g.Actions {
@@ -105,12 +111,11 @@ func PlanICS(p *ladder.Plan) []byte {
 				continue
 			}
 			ev := cal.AddEvent(fmt.Sprintf("action-%d@ladder", a.ID))
-			allDay(ev, a.Due, p.GeneratedAt)
+			allDay(ev, a.Due, stamp)
 			ev.SetSummary(a.Title)
 			ev.SetDescription(strings.TrimSpace(a.Why + "\nDone when: " + a.DoneWhen))
 		}
 	}
-	return []byte(cal.Serialize(ics.WithNewLineWindows))
 }
 
 // allDay makes ev a one-day event on day; the stamp is the plan's

@@ -43,6 +43,8 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/plan", Person, h(w.GeneratePlan)},
 		{"POST", "/plan/actions/{id}", Person, h(w.PlanAction)},
 		{"GET", "/plan.ics", Person, h(w.PlanICS)},
+		{"GET", "/calendar.ics", Person, h(w.CalendarICS)},
+		{"GET", "/agenda", Person, h(w.Agenda)},
 		{"POST", "/plan/actions/{id}/edit", Person, h(w.EditPlanAction)},
 		{"POST", "/plan/actions/{id}/move", Person, h(w.MovePlanAction)},
 		{"POST", "/plan/goals/{id}/actions", Person, h(w.AddPlanAction)},

@@ -120,6 +120,14 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The first action falls due tomorrow, so it is on this week's agenda.
+		pl.Goals[0].Actions[0].Title = who.Name + "'s first action"
+		a := &pl.Goals[0].Actions[0]
+		a.Due = time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
+		a.Start = a.Due.AddDate(0, -1, 0)
+		if err := j.Plans().SavePlan(ctx, pl); err != nil {
+			t.Fatal(err)
+		}
 		f.planAction[strings.ToLower(who.Name)] = pl.Goals[0].Actions[0].ID
 		f.planGoal[strings.ToLower(who.Name)] = pl.Goals[0].ID
 	}

@@ -315,6 +315,25 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "PlanICS", req: get("/plan.ics", "alice"), status: 200, want: []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT"}},
+
+		// Agenda: this week on the dashboard, the agenda page, the calendar.
+		{name: "DashboardAgenda", req: get("/", "alice"), status: 200,
+			want: []string{"This week", "Alice&#39;s first action", "tomorrow", `href="/plan#action-`, "/calendar.ics"}, wantNot: []string{"Bob"}},
+		{name: "Agenda", req: get("/agenda?days=30", "alice"), status: 200,
+			want: []string{"next 30 days", "Alice&#39;s first action", `aria-current="page">30 days`}, wantNot: []string{"Bob"}},
+		{name: "ErrAgendaDays", req: get("/agenda?days=5", "alice"), status: 400, want: []string{"must be 7, 30 or 90"}},
+		{name: "AgendaEmpty", req: get("/agenda", "carol"), status: 200, want: []string{"Nothing due in the next 7 days"}},
+		{name: "CalendarICS", req: get("/calendar.ics", "alice"), status: 200,
+			want: []string{"BEGIN:VCALENDAR", "Alice's first action"}, wantNot: []string{"Bob"},
+			check: func(t *testing.T, f *webFixture, r *httpResult) {
+				if !strings.Contains(r.body, fmt.Sprintf("UID:action-%d@ladder", f.planAction["alice"])) {
+					t.Errorf("calendar lacks alice's action")
+				}
+				if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/calendar") {
+					t.Errorf("Content-Type %q", ct)
+				}
+			}},
+		{name: "CalendarICSWithoutAnything", req: get("/calendar.ics", "carol"), status: 200, want: []string{"BEGIN:VCALENDAR"}, wantNot: []string{"BEGIN:VEVENT"}},
 		{name: "PlanShowsEditForms", req: get("/plan", "alice"), status: 200,
 			want: []string{`name="direction" value="down"`, "Add your own action", "Edit goal", `name="done_when"`},
 			check: func(t *testing.T, f *webFixture, r *httpResult) {

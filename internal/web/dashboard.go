@@ -17,6 +17,7 @@ type DashboardPage struct {
 	GapBars   template.HTML
 	TopGaps   []readiness.Gap
 	Progress  template.HTML
+	Agenda    template.HTML // this week's reminders
 	Draft     bool // an assessment is in progress
 	Rated     int  // competencies with a self-rating
 	Total     int
@@ -48,6 +49,9 @@ func (wb *Web) Dashboard(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if page.Progress, err = wb.progressPanel(ctx, s); err != nil {
+		return err
+	}
+	if page.Agenda, err = wb.agendaPanel(ctx, s); err != nil {
 		return err
 	}
 	for _, a := range s.Assessments {

@@ -75,6 +75,12 @@ func templateCases() map[string][]templateCase {
 					LeadershipRoles: 3, CertsPassed: 1, CertsOpen: 1, Wins: 4, LastMood: "4/5", LastMoodDate: "2 May", Streak: 3, Learning: 4, LearningDone: 1}},
 			{name: "Empty", data: DashboardPage{}, fragments: []string{"progress"}, fdata: Progress{}},
 		},
+		"agenda": {
+			{name: "Full", data: AgendaPage{Base: fullBase("Agenda"), Choices: agendaChoices, Agenda: AgendaView{Days: 30, More: 2, Items: []AgendaItem{
+				{Reminder: ladder.Reminder{Kind: ladder.ReminderFollowUp, Title: "Call <Sam>", Detail: "About the <budget>", Link: "/network", Overdue: true}, When: "yesterday", Label: "follow-up"},
+				{Reminder: ladder.Reminder{Kind: ladder.ReminderPlanAction, Title: "Lead the retro", Link: "/plan#action-1"}, When: "today", Label: "plan"}}}}},
+			{name: "Empty", data: AgendaPage{}},
+		},
 		"onboarding": {
 			{name: "FullWithErrors", data: OnboardingPage{Base: fullBase("Your roles"), Query: "admin",
 				Results: RoleResults{Query: "admin", Searched: true, Count: "2 matches", Options: sampleOptions(), Attribution: "O*NET credit.", Error: "unknown start role"},
