@@ -18,8 +18,8 @@ type DashboardPage struct {
 	TopGaps   []readiness.Gap
 	Progress  template.HTML
 	Agenda    template.HTML // this week's reminders
-	Draft     bool // an assessment is in progress
-	Rated     int  // competencies with a self-rating
+	Draft     bool          // an assessment is in progress
+	Rated     int           // competencies with a self-rating
 	Total     int
 }
 
