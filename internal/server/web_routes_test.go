@@ -566,7 +566,7 @@ func webScenarios() []webScenario {
 		// Report: one's own data only, as a page and as downloads.
 		{name: "ReportOK", req: get("/report", "alice"), status: 200,
 			want: []string{"Development report: Alice", "Target role</dt><dd>IT manager", "Led the storage migration", "Top gaps",
-				`href="/report.pdf"`, `aria-current="page">Report`}, wantNot: []string{"Bob&#39;s secret project", "<style"}},
+				`href="/report.pdf"`, `aria-current="true">Report`}, wantNot: []string{"Bob&#39;s secret project", "<style"}},
 		{name: "ReportWithoutTarget", req: get("/report", "carol"), status: 303, location: "/onboarding"},
 		{name: "ReportMarkdown", req: get("/report.md", "alice"), status: 200,
 			want: []string{"# Development report: Alice", "Led the storage migration", "## Top gaps"}, wantNot: []string{"Bob's secret project"},

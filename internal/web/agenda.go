@@ -93,7 +93,7 @@ func (wb *Web) Agenda(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return wb.render(w, r, "agenda", AgendaPage{Base: wb.base(w, r, "Agenda", "home"), Agenda: v, Choices: agendaChoices})
+	return wb.render(w, r, "agenda", AgendaPage{Base: wb.base(w, r, "Agenda", "agenda"), Agenda: v, Choices: agendaChoices})
 }
 
 // dayWords says a day relative to today the way people do.

@@ -26,8 +26,10 @@ type Templates struct {
 // NewTemplates parses every page under templates/pages.
 func NewTemplates(assets *Assets) (*Templates, error) {
 	funcs := template.FuncMap{
-		"asset": assets.URL,
-		"date":  func(t time.Time) string { return t.Format("2 Jan 2006") },
+		"asset":       assets.URL,
+		"navSections": func() []NavSection { return navSections },
+		"navSection":  navSection,
+		"date":        func(t time.Time) string { return t.Format("2 Jan 2006") },
 		"isodate": func(t time.Time) string {
 			return t.Format("2006-01-02")
 		},
