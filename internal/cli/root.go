@@ -109,6 +109,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newLearnCmd(e),
 		newReportCmd(e),
 		newExportCmd(e), newImportCmd(e),
+		newMentorCmd(e), newNetworkCmd(e),
 	)
 	return root
 }
