@@ -61,7 +61,9 @@ func newNetworkCmd(e *env) *cobra.Command {
 		newNetworkDeleteCmd(e, "Delete a membership", func(j *journey.Journey) func(context.Context, int64, int64) error { return j.Network.DeleteMembership }))
 	event := &cobra.Command{Use: "event", Short: "Events and conferences, planned or attended"}
 	event.AddCommand(newEventAddCmd(e), newEventListCmd(e), newEventSetCmd(e),
-		newNetworkDeleteCmd(e, "Delete an event", func(j *journey.Journey) func(context.Context, int64, int64) error { return j.Network.DeleteNetworkEvent }))
+		newNetworkDeleteCmd(e, "Delete an event", func(j *journey.Journey) func(context.Context, int64, int64) error {
+			return j.Network.DeleteNetworkEvent
+		}))
 	cmd.AddCommand(contact, org, event)
 	return cmd
 }
