@@ -96,8 +96,18 @@ func TestNetworkImport(t *testing.T) {
 
 		for name, spoil := range map[string]func(x *api.Export){
 			"mentor":      func(x *api.Export) { x.Sessions[0].Mentor.ID = 999999 },
-			"plan_action": func(x *api.Export) { x.Sessions[len(x.Sessions)-1].Actions[0].PlanAction = &api.ExportRef{ID: 999999} },
-			"contact":     func(x *api.Export) { x.Events[len(x.Events)-1].Contacts[0].ID = 999999 },
+			"plan_action": func(x *api.Export) {
+				for i := range x.Sessions {
+					for j := range x.Sessions[i].Actions {
+						x.Sessions[i].Actions[j].PlanAction = &api.ExportRef{ID: 999999}
+					}
+				}
+			},
+			"contact": func(x *api.Export) {
+				for i := range x.Events {
+					x.Events[i].Contacts = append(x.Events[i].Contacts, api.ExportRef{ID: 999999})
+				}
+			},
 			"criterion":   func(x *api.Export) { x.Mentors[0].Criteria = []string{"famous"} },
 			"org":         func(x *api.Export) { x.Memberships[0].Organisation = "rotary" },
 		} {
