@@ -46,7 +46,7 @@ func loadNetwork(ctx context.Context, j *journey.Journey, p *ladder.Person, now 
 	contacts := []*ladder.Contact{
 		{Name: "Priya Nair", Organisation: "Contoso Logistics", Title: "IT manager", WhereMet: "ISACA chapter meeting",
 			HowHelp: "Moved from sysadmin to IT manager two years ago; happy to talk about the first year.",
-			Reach: "LinkedIn", LastContact: today.AddDate(0, -1, 0), NextContact: today.AddDate(0, 0, 2),
+			Reach:   "LinkedIn", LastContact: today.AddDate(0, -1, 0), NextContact: today.AddDate(0, 0, 2),
 			Notes: "Promised to send her my storage migration write-up."},
 		{Name: "Marcus Webb", Organisation: "Northwind Traders", Title: "Service desk lead", WhereMet: "ITSM meetup",
 			HowHelp: "Runs an ITIL-based service desk; can show their change process.", Reach: "marcus.webb@example.com",

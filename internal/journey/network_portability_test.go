@@ -95,7 +95,7 @@ func TestNetworkImport(t *testing.T) {
 		}
 
 		for name, spoil := range map[string]func(x *api.Export){
-			"mentor":      func(x *api.Export) { x.Sessions[0].Mentor.ID = 999999 },
+			"mentor": func(x *api.Export) { x.Sessions[0].Mentor.ID = 999999 },
 			"plan_action": func(x *api.Export) {
 				for i := range x.Sessions {
 					for j := range x.Sessions[i].Actions {
@@ -108,8 +108,8 @@ func TestNetworkImport(t *testing.T) {
 					x.Events[i].Contacts = append(x.Events[i].Contacts, api.ExportRef{ID: 999999})
 				}
 			},
-			"criterion":   func(x *api.Export) { x.Mentors[0].Criteria = []string{"famous"} },
-			"org":         func(x *api.Export) { x.Memberships[0].Organisation = "rotary" },
+			"criterion": func(x *api.Export) { x.Mentors[0].Criteria = []string{"famous"} },
+			"org":       func(x *api.Export) { x.Memberships[0].Organisation = "rotary" },
 		} {
 			t.Run("Err"+name, func(t *testing.T) {
 				before := rowCounts(t, j)
