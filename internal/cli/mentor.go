@@ -233,7 +233,7 @@ competency key and a colon to tie it to that competency:
 			}
 			s := &ladder.MentoringSession{PersonID: p.ID, MentorID: m.ID, Date: day, Agenda: agenda, Notes: notes, Status: status}
 			for _, a := range actions {
-				s.Actions = append(s.Actions, parseAgreed(model, a))
+				s.Actions = append(s.Actions, journey.ParseAgreedAction(model, a))
 			}
 			if err := j.Mentors.CreateMentoringSession(ctx, s); err != nil {
 				return err
@@ -254,17 +254,6 @@ competency key and a colon to tie it to that competency:
 	f.StringVar(&status, "status", "", strings.Join(ladder.SessionStatuses, ", ")+" (default planned)")
 	f.StringArrayVar(&actions, "action", nil, "an agreed action, optionally \"competency-key: text\"; repeat for more")
 	return cmd
-}
-
-// parseAgreed reads "key: text" as an action tied to competency key when
-// key is one of the model's, else the whole as the text.
-func parseAgreed(m *ladder.Model, s string) ladder.AgreedAction {
-	if k, text, ok := strings.Cut(s, ":"); ok {
-		if _, known := m.Competency(strings.TrimSpace(k)); known {
-			return ladder.AgreedAction{Text: text, Competency: strings.TrimSpace(k)}
-		}
-	}
-	return ladder.AgreedAction{Text: s}
 }
 
 func newMentorAgendaCmd(e *env) *cobra.Command {

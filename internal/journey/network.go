@@ -246,3 +246,30 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return strings.Join(out, sep)
 }
+
+// ParseAgreedAction reads one agreed action as a person types it: "key:
+// text" or "Name: text" ties it to the model's competency of that key or
+// name; anything else is the text alone.
+func ParseAgreedAction(m *ladder.Model, s string) ladder.AgreedAction {
+	s = strings.TrimSpace(s)
+	if k, text, ok := strings.Cut(s, ":"); ok {
+		k = strings.TrimSpace(k)
+		for _, c := range m.Competencies() {
+			if c.Key == k || strings.EqualFold(c.Name, k) {
+				return ladder.AgreedAction{Text: strings.TrimSpace(text), Competency: c.Key}
+			}
+		}
+	}
+	return ladder.AgreedAction{Text: s}
+}
+
+// ParseAgreedActions reads one agreed action per non-empty line.
+func ParseAgreedActions(m *ladder.Model, text string) []ladder.AgreedAction {
+	var out []ladder.AgreedAction
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, ParseAgreedAction(m, l))
+		}
+	}
+	return out
+}
