@@ -247,20 +247,39 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-// ParseAgreedAction reads one agreed action as a person types it: "key:
-// text" or "Name: text" ties it to the model's competency of that key or
-// name; anything else is the text alone.
+// ParseAgreedAction reads one agreed action as a person types it: a
+// competency before a colon ("budgeting: ...", "Vendor management: ...",
+// or the start of a competency's name when only one name starts so) ties
+// the action to it; anything else is the text alone.
 func ParseAgreedAction(m *ladder.Model, s string) ladder.AgreedAction {
 	s = strings.TrimSpace(s)
 	if k, text, ok := strings.Cut(s, ":"); ok {
-		k = strings.TrimSpace(k)
-		for _, c := range m.Competencies() {
-			if c.Key == k || strings.EqualFold(c.Name, k) {
-				return ladder.AgreedAction{Text: strings.TrimSpace(text), Competency: c.Key}
-			}
+		if key := competencyNamed(m, strings.TrimSpace(k)); key != "" {
+			return ladder.AgreedAction{Text: strings.TrimSpace(text), Competency: key}
 		}
 	}
 	return ladder.AgreedAction{Text: s}
+}
+
+// competencyNamed finds the competency a person means by in: its key, its
+// key with spaces, its name, or the start (four letters or more) of one
+// name only. "" when none or several.
+func competencyNamed(m *ladder.Model, in string) string {
+	low := strings.ToLower(in)
+	var prefixed []string
+	for _, c := range m.Competencies() {
+		name := strings.ToLower(c.Name)
+		switch {
+		case c.Key == low, strings.ReplaceAll(c.Key, "-", " ") == low, name == low:
+			return c.Key
+		case len(low) >= 4 && strings.HasPrefix(name, low):
+			prefixed = append(prefixed, c.Key)
+		}
+	}
+	if len(prefixed) == 1 {
+		return prefixed[0]
+	}
+	return ""
 }
 
 // ParseAgreedActions reads one agreed action per non-empty line.

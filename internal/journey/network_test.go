@@ -9,6 +9,7 @@ import (
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/model"
 	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/sqldb"
 	"github.com/ladderhq/ladder/internal/sqldb/sqldbtest"
@@ -241,3 +242,23 @@ func TestNetworkReminders(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestParseAgreedAction(t *testing.T) {
+	m := model.Default()
+	tests := []struct{ in, text, competency string }{
+		{"budgeting: Draft the licence budget", "Draft the licence budget", "budgeting"},
+		{"Budgeting: Draft it", "Draft it", "budgeting"},
+		{"vendor management: List contracts", "List contracts", "vendor-management"},
+		{"Delegation: hand over the rota", "hand over the rota", "delegation"},
+		{"Ask finance: for the template", "Ask finance: for the template", ""},
+		{"  Just do it  ", "Just do it", ""},
+		{"Str: too short", "Str: too short", ""},
+		{"Stra: unique start", "unique start", "strategic-planning"},
+	}
+	for _, tt := range tests {
+		got := journey.ParseAgreedAction(m, tt.in)
+		if got.Text != tt.text || got.Competency != tt.competency {
+			t.Errorf("%q: %+v, want %q %q", tt.in, got, tt.text, tt.competency)
+		}
+	}
+}
