@@ -52,7 +52,7 @@ func networkWebScenarios() []webScenario {
 	return []webScenario{
 		// Mentors.
 		{name: "MentorsOK", req: get("/mentors", "alice"), status: 200,
-			want: []string{"Alice&#39;s mentor", "1 of 5 met", "Budgeting", `action="/mentors"`, "What makes a good mentor", `aria-current="page">Mentors`},
+			want:    []string{"Alice&#39;s mentor", "1 of 5 met", "Budgeting", `action="/mentors"`, "What makes a good mentor", `aria-current="page">Mentors`},
 			wantNot: []string{"Bob&#39;s mentor"}},
 		{name: "MentorCreate", req: post("/mentors", "alice", form("name", "Dana Ruiz", "role", "Head of IT", "strengths", "budgeting",
 			"strengths", "vendor-management", "criteria", "approachable", "criteria", "willing-to-share", "inside", "on")), status: 303, location: "/mentors/",
