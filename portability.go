@@ -15,4 +15,11 @@ type PersonData struct {
 	Certifications []*PersonCertification
 	Learning       []*LearningItem
 	Weeks          []*TimeLog
+	// Mentors, their sessions (with agreed actions), contacts, memberships
+	// and events: the person's mentoring and network.
+	Mentors     []*Mentor
+	Sessions    []*MentoringSession
+	Contacts    []*Contact
+	Memberships []*Membership
+	Events      []*NetworkEvent
 }

@@ -44,6 +44,11 @@ type Export struct {
 	Certifications []ExportCertification `json:"certifications"`
 	Learning       []ExportLearningItem  `json:"learning"`
 	Weeks          []ExportWeek          `json:"weeks" doc:"the weekly split of working hours"`
+	Mentors        []ExportMentor        `json:"mentors"`
+	Sessions       []ExportSession       `json:"mentoring_sessions" doc:"oldest first, with their agreed actions"`
+	Contacts       []ExportContact       `json:"contacts"`
+	Memberships    []ExportMembership    `json:"memberships"`
+	Events         []ExportEvent         `json:"events"`
 }
 
 // ExportPerson is the profile with what the export adds to it.
@@ -252,6 +257,7 @@ func NewExportData(d *ladder.PersonData, now time.Time) Export {
 			TargetRole: p.TargetRole, CreatedAt: p.CreatedAt.UTC()}, Degree: string(p.Degree), UpdatedAt: p.UpdatedAt.UTC()},
 		Tokens: []Token{}, Assessments: []ExportAssessment{}, Evidence: []ExportEvidence{}, Journal: []ExportJournalEntry{},
 		Certifications: []ExportCertification{}, Learning: []ExportLearningItem{}, Weeks: []ExportWeek{}}
+	out.addNetwork(d)
 	for _, a := range d.Assessments {
 		out.Assessments = append(out.Assessments, NewExportAssessment(a))
 	}
@@ -352,7 +358,8 @@ func (x *Export) PersonData() *ladder.PersonData {
 			for i, a := range g.Actions {
 				dg.Actions = append(dg.Actions, ladder.PlanAction{Key: a.Key, Title: a.Title, Kind: a.Kind, Category: a.Category,
 					Competencies: strs(a.Competencies), EffortHours: a.EffortHours, DoneWhen: a.DoneWhen, Start: deref(a.Start),
-					Due: us(a.Due), Why: a.Why, After: strs(a.After), Done: a.Done, Edited: a.Edited, Dropped: a.Dropped, Order: i + 1})
+					Due: us(a.Due), Why: a.Why, After: strs(a.After), Done: a.Done, Edited: a.Edited, Dropped: a.Dropped, Order: i + 1,
+					ID: a.ID})
 			}
 			dp.Goals = append(dp.Goals, dg)
 		}
@@ -373,6 +380,7 @@ func (x *Export) PersonData() *ladder.PersonData {
 		d.Weeks = append(d.Weeks, &ladder.TimeLog{Week: us(l.Week), TechnicalHours: l.TechnicalHours,
 			ManagerialHours: l.ManagerialHours, LearningHours: l.LearningHours, Note: l.Note})
 	}
+	x.networkData(d)
 	return d
 }
 

@@ -110,6 +110,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newReportCmd(e),
 		newExportCmd(e), newImportCmd(e),
 		newTodayCmd(e), newCalendarCmd(e),
+		newMentorCmd(e), newNetworkCmd(e),
 	)
 	return root
 }

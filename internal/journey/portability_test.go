@@ -48,6 +48,7 @@ func fullPerson(t *testing.T, j *journey.Journey) *ladder.Person {
 	if err := j.Plans().SetGoalDone(ctx, p.ID, pl.Goals[len(pl.Goals)-1].ID, true); err != nil {
 		t.Fatal(err)
 	}
+	addNetworkData(t, j, p)
 	if err := j.Journal.CreateJournalEntry(ctx, &ladder.JournalEntry{PersonID: p.ID, Date: portNow.AddDate(0, 0, -3).Truncate(24 * time.Hour),
 		Kind: ladder.JournalChallenge, Title: "Two leads disagreed on the rollout", Body: "I let both speak first.", Mood: 3,
 		Confidence: 4, Challenge: "team-dynamics", Tags: []string{"rollout", "Conflict"}, Competencies: []string{"conflict-resolution"},
@@ -158,7 +159,9 @@ func rowCounts(t *testing.T, j *journey.Journey) map[string]int {
 	out := map[string]int{}
 	for _, table := range []string{"persons", "assessments", "ratings", "evidence", "evidence_competencies", "journal_entries",
 		"journal_tags", "journal_competencies", "plans", "plan_goals", "plan_actions", "person_certifications",
-		"learning_items", "learning_item_competencies", "time_logs"} {
+		"learning_items", "learning_item_competencies", "time_logs",
+		"mentors", "mentor_strengths", "mentor_criteria", "mentoring_sessions", "mentoring_actions", "contacts", "memberships",
+		"network_events", "network_event_contacts"} {
 		var n int
 		if err := j.DB.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n); err != nil {
 			t.Fatal(err)

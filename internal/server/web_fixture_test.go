@@ -54,6 +54,8 @@ type webFixture struct {
 	planAction map[string]int64
 	// planGoal holds the id of the first goal of each person's plan.
 	planGoal map[string]int64
+	// net holds the ids of mentoring and network records (see addNetwork).
+	net map[string]int64
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -154,6 +156,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		}
 		f.tokens[strings.ToLower(who.Name)] = tok.ID
 	}
+	f.addNetwork(t)
 	return f
 }
 
@@ -194,6 +197,7 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		"{alicePlanGoal}", fmt.Sprint(f.planGoal["alice"]), "{bobPlanGoal}", fmt.Sprint(f.planGoal["bob"]),
 		"{aliceLearning}", fmt.Sprint(f.learning["alice"]), "{bobLearning}", fmt.Sprint(f.learning["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
+	fill = f.fillNetwork(fill)
 	var r *http.Request
 	if req.method == http.MethodPost {
 		body := url.Values{}

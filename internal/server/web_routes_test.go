@@ -62,7 +62,7 @@ func post(path, as string, f url.Values) request {
 // refused. TestWebAccess adds the logged-out and cross-site cases of every
 // route from the route table itself.
 func webScenarios() []webScenario {
-	return []webScenario{
+	return append([]webScenario{
 		// Onboarding.
 		{name: "OnboardingOK", req: get("/onboarding", "alice"), status: 200,
 			want: []string{"Where you start", `id="start-system-administrator" name="start" value="system-administrator" checked`, `value="it-manager" checked`}},
@@ -322,9 +322,11 @@ func webScenarios() []webScenario {
 		{name: "Agenda", req: get("/agenda?days=30", "alice"), status: 200,
 			want: []string{"next 30 days", "Alice&#39;s first action", `aria-current="page">30 days`}, wantNot: []string{"Bob"}},
 		{name: "ErrAgendaDays", req: get("/agenda?days=5", "alice"), status: 400, want: []string{"must be 7, 30 or 90"}},
-		{name: "AgendaEmpty", req: get("/agenda", "carol"), status: 200, want: []string{"Nothing due in the next 7 days"}},
+		{name: "AgendaEmpty", req: get("/agenda", "nostart"), status: 200, want: []string{"Nothing due in the next 7 days"}},
+		{name: "AgendaFollowUp", req: get("/agenda", "alice"), status: 200,
+			want: []string{"Follow up with Alice&#39;s contact", "follow-up", `href="/network"`}, wantNot: []string{"Bob"}},
 		{name: "CalendarICS", req: get("/calendar.ics", "alice"), status: 200,
-			want: []string{"BEGIN:VCALENDAR", "Alice's first action"}, wantNot: []string{"Bob"},
+			want: []string{"BEGIN:VCALENDAR", "Alice's first action", "SUMMARY:Follow up with Alice's contact", "CATEGORIES:follow-up"}, wantNot: []string{"Bob"},
 			check: func(t *testing.T, f *webFixture, r *httpResult) {
 				if !strings.Contains(r.body, fmt.Sprintf("UID:action-%d@ladder", f.planAction["alice"])) {
 					t.Errorf("calendar lacks alice's action")
@@ -333,7 +335,7 @@ func webScenarios() []webScenario {
 					t.Errorf("Content-Type %q", ct)
 				}
 			}},
-		{name: "CalendarICSWithoutAnything", req: get("/calendar.ics", "carol"), status: 200, want: []string{"BEGIN:VCALENDAR"}, wantNot: []string{"BEGIN:VEVENT"}},
+		{name: "CalendarICSWithoutAnything", req: get("/calendar.ics", "nostart"), status: 200, want: []string{"BEGIN:VCALENDAR"}, wantNot: []string{"BEGIN:VEVENT"}},
 		{name: "PlanShowsEditForms", req: get("/plan", "alice"), status: 200,
 			want: []string{`name="direction" value="down"`, "Add your own action", "Edit goal", `name="done_when"`},
 			check: func(t *testing.T, f *webFixture, r *httpResult) {
@@ -582,7 +584,7 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "ErrReportPDFWithoutTarget", req: get("/report.pdf", "carol"), status: 303, location: "/onboarding"},
-	}
+	}, networkWebScenarios()...)
 }
 
 // wantAttachment checks that a response is a download of name.

@@ -30,6 +30,7 @@ var navSections = []NavSection{
 		{"compare", "/compare", "Compare"}, {"shift", "/shift", "Doing → leading"}}},
 	{"Grow", []NavItem{{"plan", "/plan", "Plan"}, {"evidence", "/evidence", "Evidence"}, {"learning", "/learning", "Learning"},
 		{"certs", "/certs", "Certifications"}, {"journal", "/journal", "Journal"}}},
+	{"Connect", []NavItem{{"mentors", "/mentors", "Mentors"}, {"network", "/network", "Network"}}},
 	{"Report", []NavItem{{"report", "/report", "Report"}}},
 	{"Settings", []NavItem{{"settings", "/settings", "Settings"}}},
 }

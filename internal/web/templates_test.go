@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -237,6 +238,7 @@ func TestTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := templateCases()
+	maps.Copy(cases, networkTemplateCases())
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
