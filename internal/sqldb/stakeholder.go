@@ -198,7 +198,9 @@ func (s *DelegationService) DeleteDelegation(ctx context.Context, personID, id i
 	})
 }
 
-func errDelegationNotFound() error { return ladder.Errorf(ladder.ENOTFOUND, "Delegation item not found.") }
+func errDelegationNotFound() error {
+	return ladder.Errorf(ladder.ENOTFOUND, "Delegation item not found.")
+}
 
 func delegationNotFound(err error) error {
 	if ladder.ErrorCode(err) == ladder.ENOTFOUND {
