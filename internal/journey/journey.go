@@ -32,6 +32,12 @@ type Journey struct {
 	Learning ladder.LearningService
 	// Certifications holds people's certification records and degree.
 	Certifications ladder.CertificationService
+	// Manager holds the manager record, the 30/60/90 plan and the trust
+	// checklist; Team, Stakeholders and Delegations the rest of C16.
+	Manager      ladder.ManagerService
+	Team         ladder.TeamService
+	Stakeholders ladder.StakeholderService
+	Delegations  ladder.DelegationService
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -63,6 +69,10 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Journal = sqldb.NewJournalService(db, j.Model)
 	j.Learning = sqldb.NewLearningService(db, j.Model)
 	j.Certifications = sqldb.NewCertificationService(db, knownCert)
+	j.Manager = sqldb.NewManagerService(db, knownHabit)
+	j.Team = sqldb.NewTeamService(db)
+	j.Stakeholders = sqldb.NewStakeholderService(db)
+	j.Delegations = sqldb.NewDelegationService(db)
 	return j
 }
 
