@@ -106,7 +106,7 @@ func TestFirst90Reminders(t *testing.T) {
 		}
 		sam := &ladder.TeamMember{PersonID: p.ID, Name: "Sam", Role: "Network engineer", NextOneToOne: day("2025-06-12")}
 		ann := &ladder.TeamMember{PersonID: p.ID, Name: "Ann", NextOneToOne: day("2025-06-02")} // missed: nothing recorded since
-		bo := &ladder.TeamMember{PersonID: p.ID, Name: "Bo", NextOneToOne: day("2025-06-03")}  // met on the 4th: not missed
+		bo := &ladder.TeamMember{PersonID: p.ID, Name: "Bo", NextOneToOne: day("2025-06-03")}   // met on the 4th: not missed
 		zed := &ladder.TeamMember{PersonID: other.ID, Name: "Zed", NextOneToOne: day("2025-06-12")}
 		for _, m := range []*ladder.TeamMember{sam, ann, bo, zed} {
 			if err := j.Team.CreateTeamMember(ctx, m); err != nil {
