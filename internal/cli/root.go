@@ -109,6 +109,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newLearnCmd(e),
 		newReportCmd(e),
 		newExportCmd(e), newImportCmd(e),
+		newManagerCmd(e), newFirst90Cmd(e), newTeamCmd(e), newStakeholdersCmd(e), newTrustCmd(e), newDelegateCmd(e),
 	)
 	return root
 }

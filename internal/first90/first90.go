@@ -144,3 +144,26 @@ func ByPhase(c *firstdays.Content, start time.Time, steps []*ladder.First90Step)
 	}
 	return out
 }
+
+// Hours is what a delegation list accounts for, in hours a week.
+type Hours struct {
+	Mine        float64 // still done by the manager
+	HandingOver float64 // being handed over
+	Freed       float64 // owned by someone else now
+}
+
+// DelegationHours adds up the hours of a delegation list by status.
+func DelegationHours(ds []*ladder.Delegation) Hours {
+	var h Hours
+	for _, d := range ds {
+		switch d.Status {
+		case ladder.DelegationDelegated:
+			h.Freed += d.HoursPerWeek
+		case ladder.DelegationHandingOver:
+			h.HandingOver += d.HoursPerWeek
+		default:
+			h.Mine += d.HoursPerWeek
+		}
+	}
+	return h
+}

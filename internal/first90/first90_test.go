@@ -253,3 +253,27 @@ func TestByPhase(t *testing.T) {
 		t.Error("the legacy step is not in days 31-60")
 	}
 }
+
+func TestDelegationHours(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []*ladder.Delegation
+		want  Hours
+	}{
+		{"Empty", nil, Hours{}},
+		{"OneOfEach", []*ladder.Delegation{
+			{Status: ladder.DelegationMine, HoursPerWeek: 2},
+			{Status: ladder.DelegationHandingOver, HoursPerWeek: 1.5},
+			{Status: ladder.DelegationDelegated, HoursPerWeek: 3},
+			{Status: ladder.DelegationDelegated, HoursPerWeek: 0.5},
+		}, Hours{Mine: 2, HandingOver: 1.5, Freed: 3.5}},
+		{"NoStatusIsMine", []*ladder.Delegation{{HoursPerWeek: 4}}, Hours{Mine: 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DelegationHours(tt.items); got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
