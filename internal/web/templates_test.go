@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -231,6 +232,7 @@ func TestTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := templateCases()
+	maps.Copy(cases, first90TemplateCases())
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
