@@ -54,6 +54,9 @@ type webFixture struct {
 	planAction map[string]int64
 	// planGoal holds the id of the first goal of each person's plan.
 	planGoal map[string]int64
+	// first90 holds the ids of the first 90 days by placeholder name,
+	// such as "aliceMember" (see first90Fixture).
+	first90 map[string]int64
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -146,6 +149,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		}
 		f.tokens[strings.ToLower(who.Name)] = tok.ID
 	}
+	f.first90Fixture(t)
 	return f
 }
 
@@ -186,6 +190,7 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		"{alicePlanGoal}", fmt.Sprint(f.planGoal["alice"]), "{bobPlanGoal}", fmt.Sprint(f.planGoal["bob"]),
 		"{aliceLearning}", fmt.Sprint(f.learning["alice"]), "{bobLearning}", fmt.Sprint(f.learning["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
+	fill = f.fillFirst90(fill)
 	var r *http.Request
 	if req.method == http.MethodPost {
 		body := url.Values{}
