@@ -135,6 +135,7 @@ func loadTrust(ctx context.Context, j *journey.Journey, p *ladder.Person, start,
 		{"shared-priorities", "kept-commitments", "gave-credit", "asked-for-feedback"},
 		{"held-one-to-ones", "passed-on-news", "handed-over", "let-them-solve", "admitted-mistake"},
 		{"shared-priorities", "held-one-to-ones", "gave-credit", "thanked-for-bad-news", "followed-own-rules"},
+		{"held-one-to-ones", "shared-priorities"}, // this week, so far
 	}
 	for i, habits := range weeks {
 		week := ladder.WeekOf(start).AddDate(0, 0, 7*i)

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -95,7 +96,7 @@ func (wb *Web) First90(w http.ResponseWriter, r *http.Request) error {
 		form = ManagerForm{Start: q.Get("start"), TeamName: q.Get("team_name"), TeamSize: q.Get("team_size"),
 			Title: q.Get("title"), Situation: q.Get("situation")}
 	}
-	page, err := wb.first90Page(w, r, form, wb.thisWeek())
+	page, err := wb.first90Page(w, r, form, wb.loggedWeek(r))
 	if err != nil {
 		return err
 	}
@@ -242,13 +243,13 @@ func positionText(p first90.Position) string {
 // start: the move from hands-on work to managing.
 func first90Split(logs []*ladder.TimeLog) template.HTML {
 	const title = "Managerial share of your working hours since you started"
-	b := charts.Bars{ID: "first90-split", Title: title, Max: 100, ValueLabel: "Managerial work (%)", LabelName: "Week"}
+	b := charts.Bars{ID: "first90-split", Title: title, Max: 100, ValueLabel: "Managerial work (%)", LabelName: "Week of"}
 	for _, s := range learning.Split(logs) {
 		if s.ManagerialShare != s.ManagerialShare { // no working hours logged
 			continue
 		}
-		b.Rows = append(b.Rows, charts.BarRow{Label: "Week of " + s.Week.Format("2 Jan"), Value: s.ManagerialShare,
-			Note: charts.Num(s.Technical, 1) + " h hands-on, " + charts.Num(s.Managerial, 1) + " h managing"})
+		b.Rows = append(b.Rows, charts.BarRow{Label: "Week of " + s.Week.Format("2 Jan"), Value: math.Round(s.ManagerialShare),
+			Note: charts.Num(s.Managerial, 1) + " of " + charts.Num(s.Technical+s.Managerial, 1) + " working hours"})
 	}
 	if len(b.Rows) == 0 {
 		return charts.Empty("first90-split", title, "Log a week's hours to see the shift here")
@@ -348,6 +349,19 @@ func (wb *Web) LogFirst90Week(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	return redirect(w, r, "/first90#split-h", "Logged the week of "+l.Week.Format("2 Jan 2006")+".")
+}
+
+// loggedWeek is the week form for this week, filled with what was logged
+// for it already.
+func (wb *Web) loggedWeek(r *http.Request) WeekForm {
+	f := wb.thisWeek()
+	week := ladder.WeekOf(wb.J.DB.Now())
+	ls, err := wb.J.Learning.FindWeeks(r.Context(), ladder.PersonFromContext(r.Context()).ID, week, week)
+	if err == nil && len(ls) == 1 {
+		f.Technical = strconv.FormatFloat(ls[0].TechnicalHours, 'f', -1, 64)
+		f.Managerial = strconv.FormatFloat(ls[0].ManagerialHours, 'f', -1, 64)
+	}
+	return f
 }
 
 // keepLearningHours carries the learning hours and note of a week already

@@ -29,6 +29,7 @@ type QuadrantView struct {
 // StakeholderView is a stakeholder with its edit form.
 type StakeholderView struct {
 	ID                  int64
+	Number              int // the marker's number on the map
 	Name, Role, Needs   string
 	Notes, NextContact  string
 	Influence, Interest int
@@ -81,9 +82,11 @@ func (wb *Web) stakeholdersPage(w http.ResponseWriter, r *http.Request, form Sta
 	page.Map, page.Table = g.HTML(), g.Table()
 	for _, q := range ladder.Quadrants {
 		qv := QuadrantView{Key: q, Name: quadrantNames[q], Advice: quadrantAdvice[q]}
-		for _, s := range ss {
+		for i, s := range ss {
 			if s.Quadrant() == q {
-				qv.Items = append(qv.Items, stakeholderView(s))
+				v := stakeholderView(s)
+				v.Number = i + 1
+				qv.Items = append(qv.Items, v)
 			}
 		}
 		page.Quadrants = append(page.Quadrants, qv)
