@@ -22,4 +22,15 @@ type PersonData struct {
 	Contacts    []*Contact
 	Memberships []*Membership
 	Events      []*NetworkEvent
+	// The first 90 days as a manager: the record (nil until one is
+	// recorded) and its plan, the team with the one-to-ones (whose
+	// MemberID is the ID of one of Team), stakeholders, the trust
+	// checklist and the delegation list.
+	Manager      *ManagerRole
+	First90      []*First90Step
+	Team         []*TeamMember
+	OneToOnes    []*OneToOne
+	Stakeholders []*Stakeholder
+	Trust        []*TrustWeek
+	Delegations  []*Delegation
 }

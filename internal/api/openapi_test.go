@@ -145,14 +145,15 @@ func tour(e *env, n int) map[string]call {
 		"logWeek":            {"PUT", p + "/learning/weeks/2026-03-05", `{"technical":22,"managerial":14,"learning":3,"note":"hiring week"}`, 200},
 	}
 	maps.Copy(calls, networkTour(e, n))
+	maps.Copy(calls, first90Tour(e, n))
 	return calls
 }
 
 // changes lists the operations of the tour that change data, in the order
 // they must run (after everything that reads).
-var changes = []string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
+var changes = append([]string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
 	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan",
-	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}
+	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}, first90Changes...)
 
 func init() { changes = append(changes, networkChanges...) }
 

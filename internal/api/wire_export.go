@@ -49,6 +49,13 @@ type Export struct {
 	Contacts       []ExportContact       `json:"contacts"`
 	Memberships    []ExportMembership    `json:"memberships"`
 	Events         []ExportEvent         `json:"events"`
+	// The first 90 days as a manager; older exports lack them.
+	Manager      *ExportManager      `json:"manager" doc:"null until the person records becoming a manager"`
+	First90      []ExportFirst90Step `json:"first90" doc:"the 30/60/90-day plan"`
+	Team         []ExportTeamMember  `json:"team" doc:"team members with their one-to-ones"`
+	Stakeholders []ExportStakeholder `json:"stakeholders"`
+	Trust        []ExportTrustWeek   `json:"trust" doc:"the trust habits ticked per week"`
+	Delegations  []ExportDelegation  `json:"delegations"`
 }
 
 // ExportPerson is the profile with what the export adds to it.
@@ -308,6 +315,7 @@ func NewExportData(d *ladder.PersonData, now time.Time) Export {
 		out.Weeks = append(out.Weeks, ExportWeek{ID: l.ID, Week: l.Week.UTC(), TechnicalHours: l.TechnicalHours,
 			ManagerialHours: l.ManagerialHours, LearningHours: l.LearningHours, Note: l.Note})
 	}
+	exportFirst90(&out, d)
 	return out
 }
 
@@ -381,6 +389,7 @@ func (x *Export) PersonData() *ladder.PersonData {
 			ManagerialHours: l.ManagerialHours, LearningHours: l.LearningHours, Note: l.Note})
 	}
 	x.networkData(d)
+	first90Data(x, d)
 	return d
 }
 

@@ -1,5 +1,6 @@
 // Package charts draws server-side SVG charts: a radar of competency areas
-// (Radar), readiness over time (Line) and horizontal gap bars (Bars). Each
+// (Radar), readiness over time (Line), horizontal gap bars (Bars) and a
+// two-by-two grid of scored items (Grid), such as stakeholders. Each
 // has an HTML method for the page, {{.Chart.HTML}} in a template, and a
 // Table method with the same data for an HTML table beside it; Empty is
 // the "no data yet" chart they fall back to.

@@ -10,7 +10,7 @@ import (
 )
 
 func newDemoCmd(e *env) *cobra.Command {
-	var keep bool
+	var keep, manager bool
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Load the demo person (a system administrator aiming at IT manager) and switch to them",
@@ -19,13 +19,20 @@ IT manager, with two self-assessments six months apart and an evidence log,
 and make Alex the current profile so 'ladder gaps', 'ladder readiness' and
 'ladder log list' show a filled picture.
 Running it again resets the demo person. Switch back to your own profile with
-'ladder init --email YOU', or look at one command's worth with --person.`,
+'ladder init --email YOU', or look at one command's worth with --person.
+
+With --manager, load Priya Shah instead: an IT manager for 40 days, with her
+30/60/90-day plan, team and one-to-ones, stakeholders, trust checklist,
+delegation list and weekly hours ('ladder first90', 'ladder team list').`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			j, err := e.open(ctx)
 			if err != nil {
 				return err
+			}
+			if manager {
+				return e.loadManagerDemo(ctx, j, keep)
 			}
 			p, err := demo.Load(ctx, j, j.DB.Now())
 			if err != nil {
@@ -49,5 +56,6 @@ Running it again resets the demo person. Switch back to your own profile with
 		},
 	}
 	cmd.Flags().BoolVar(&keep, "keep-current", false, "load the demo but stay on your own profile")
+	cmd.Flags().BoolVar(&manager, "manager", false, "load the second demo person, a new IT manager 40 days into the role")
 	return cmd
 }

@@ -111,6 +111,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newExportCmd(e), newImportCmd(e),
 		newTodayCmd(e), newCalendarCmd(e),
 		newMentorCmd(e), newNetworkCmd(e),
+		newManagerCmd(e), newFirst90Cmd(e), newTeamCmd(e), newStakeholdersCmd(e), newTrustCmd(e), newDelegateCmd(e),
 	)
 	return root
 }

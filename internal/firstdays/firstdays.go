@@ -82,9 +82,17 @@ type Tweaks struct {
 
 // TrustArea is one area of the weekly trust checklist.
 type TrustArea struct {
-	Area   string   `yaml:"area"`
-	Name   string   `yaml:"name"`
-	Habits []string `yaml:"habits"`
+	Area   string  `yaml:"area"`
+	Name   string  `yaml:"name"`
+	Habits []Habit `yaml:"habits"`
+}
+
+// Habit is one item of the trust checklist. Its key is stored with the
+// weeks a person ticked it, so a key never changes once shipped; the text
+// may be reworded.
+type Habit struct {
+	Key  string `yaml:"key"`
+	Text string `yaml:"text"`
 }
 
 // Criterion is a quality of a good mentor with a question to check it.
@@ -203,7 +211,7 @@ func (c *Content) validate() error {
 		}
 	}
 
-	areas := map[string]bool{}
+	areas, habits := map[string]bool{}, map[string]bool{}
 	for _, a := range c.TrustHabits {
 		if areas[a.Area] {
 			bad("duplicate trust area %q", a.Area)
@@ -211,6 +219,15 @@ func (c *Content) validate() error {
 		areas[a.Area] = true
 		if len(a.Habits) == 0 {
 			bad("trust area %q has no habits", a.Area)
+		}
+		for _, h := range a.Habits {
+			if !validKey(h.Key) || h.Text == "" {
+				bad("trust area %q: habit %q needs a key (lower case, digits, dashes) and a text", a.Area, h.Key)
+			}
+			if habits[h.Key] {
+				bad("duplicate habit %q", h.Key)
+			}
+			habits[h.Key] = true
 		}
 	}
 	for _, a := range TrustAreas {
@@ -260,6 +277,42 @@ func (p Phase) forSituation(situation string) []TemplateStep {
 		}
 	}
 	return append(first, rest...)
+}
+
+// validKey reports whether k is a key as stored: lower-case letters,
+// digits and dashes, at most 60 characters.
+func validKey(k string) bool {
+	if k == "" || len(k) > 60 {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// Habit returns the habit with the given key and the area it belongs to.
+func (c *Content) Habit(key string) (Habit, TrustArea, bool) {
+	for _, a := range c.TrustHabits {
+		for _, h := range a.Habits {
+			if h.Key == key {
+				return h, a, true
+			}
+		}
+	}
+	return Habit{}, TrustArea{}, false
+}
+
+// Phase returns the phase with the given key.
+func (c *Content) Phase(key string) (Phase, bool) {
+	for _, p := range c.Phases {
+		if p.Key == key {
+			return p, true
+		}
+	}
+	return Phase{}, false
 }
 
 // Situation returns the situation with the given key.

@@ -24,6 +24,14 @@ func TestLoad(t *testing.T) {
 		if n := len(a.Habits); n < 2 || n > 3 {
 			t.Errorf("trust area %s has %d habits", a.Area, n)
 		}
+		for _, h := range a.Habits {
+			if got, area, ok := c.Habit(h.Key); !ok || got != h || area.Area != a.Area {
+				t.Errorf("Habit(%q) = %+v %q %v", h.Key, got, area.Area, ok)
+			}
+		}
+	}
+	if _, _, ok := c.Habit("no-such-habit"); ok {
+		t.Error("Habit found an unknown key")
 	}
 	if len(c.MentorCriteria) != 5 || len(c.Organisations) != 7 {
 		t.Errorf("got %d mentor criteria, %d organisations", len(c.MentorCriteria), len(c.Organisations))
@@ -145,6 +153,16 @@ phases:
     start_day: 31
     end_day: 60
     steps: []
+trust_habits:
+  - area: transparency
+    name: T
+    habits:
+      - key: Shared Priorities
+        text: x
+      - key: dup
+        text: x
+      - key: dup
+        text: y
 `
 	_, err := Parse([]byte(bad))
 	if err == nil {
@@ -158,6 +176,8 @@ phases:
 		`unknown theme "coffee"`,
 		`phase "p2" has no steps`,
 		`trust area "listening" missing`,
+		`habit "Shared Priorities" needs a key`,
+		`duplicate habit "dup"`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)

@@ -36,6 +36,12 @@ type Journey struct {
 	// memberships and events.
 	Mentors ladder.MentorService
 	Network ladder.NetworkService
+	// Manager holds the manager record, the 30/60/90 plan and the trust
+	// checklist; Team, Stakeholders and Delegations the rest of C16.
+	Manager      ladder.ManagerService
+	Team         ladder.TeamService
+	Stakeholders ladder.StakeholderService
+	Delegations  ladder.DelegationService
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -69,6 +75,10 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Certifications = sqldb.NewCertificationService(db, knownCert)
 	j.Mentors = sqldb.NewMentorService(db, j.Model, knownCriterion)
 	j.Network = sqldb.NewNetworkService(db, knownOrg)
+	j.Manager = sqldb.NewManagerService(db, knownHabit)
+	j.Team = sqldb.NewTeamService(db)
+	j.Stakeholders = sqldb.NewStakeholderService(db)
+	j.Delegations = sqldb.NewDelegationService(db)
 	return j
 }
 

@@ -65,6 +65,9 @@ func (j *Journey) ExportPerson(ctx context.Context, p *ladder.Person) (_ *ladder
 	if err := j.exportNetwork(ctx, d); err != nil {
 		return nil, err
 	}
+	if err := j.exportFirst90(ctx, d); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -196,7 +199,10 @@ func (j *Journey) validateImport(ctx context.Context, d *ladder.PersonData) erro
 		}
 		weeks[l.Week] = true
 	}
-	return validateNetworkImport(m, d)
+	if err := validateNetworkImport(m, d); err != nil {
+		return err
+	}
+	return validateFirst90Import(d)
 }
 
 // importErr says which record of the import failed, keeping the code and

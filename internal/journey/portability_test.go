@@ -71,6 +71,7 @@ func fullPerson(t *testing.T, j *journey.Journey) *ladder.Person {
 		ManagerialHours: 8, LearningHours: 2, Note: "Release week"}); err != nil {
 		t.Fatal(err)
 	}
+	addFirst90(t, j, p)
 	p, err = j.Persons.FindPersonByID(ctx, p.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -157,11 +158,11 @@ func firstDiff(a, b string) string {
 func rowCounts(t *testing.T, j *journey.Journey) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"persons", "assessments", "ratings", "evidence", "evidence_competencies", "journal_entries",
+	for _, table := range append([]string{"persons", "assessments", "ratings", "evidence", "evidence_competencies", "journal_entries",
 		"journal_tags", "journal_competencies", "plans", "plan_goals", "plan_actions", "person_certifications",
 		"learning_items", "learning_item_competencies", "time_logs",
 		"mentors", "mentor_strengths", "mentor_criteria", "mentoring_sessions", "mentoring_actions", "contacts", "memberships",
-		"network_events", "network_event_contacts"} {
+		"network_events", "network_event_contacts"}, first90Tables...) {
 		var n int
 		if err := j.DB.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n); err != nil {
 			t.Fatal(err)

@@ -56,6 +56,9 @@ type webFixture struct {
 	planGoal map[string]int64
 	// net holds the ids of mentoring and network records (see addNetwork).
 	net map[string]int64
+	// first90 holds the ids of the first 90 days by placeholder name,
+	// such as "aliceMember" (see first90Fixture).
+	first90 map[string]int64
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -157,6 +160,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		f.tokens[strings.ToLower(who.Name)] = tok.ID
 	}
 	f.addNetwork(t)
+	f.first90Fixture(t)
 	return f
 }
 
@@ -198,6 +202,7 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		"{aliceLearning}", fmt.Sprint(f.learning["alice"]), "{bobLearning}", fmt.Sprint(f.learning["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
 	fill = f.fillNetwork(fill)
+	fill = f.fillFirst90(fill)
 	var r *http.Request
 	if req.method == http.MethodPost {
 		body := url.Values{}

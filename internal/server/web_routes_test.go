@@ -584,7 +584,7 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "ErrReportPDFWithoutTarget", req: get("/report.pdf", "carol"), status: 303, location: "/onboarding"},
-	}, networkWebScenarios()...)
+	}, slices.Concat(networkWebScenarios(), first90WebScenarios())...)
 }
 
 // wantAttachment checks that a response is a download of name.

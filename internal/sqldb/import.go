@@ -50,6 +50,7 @@ func (db *DB) ImportPerson(ctx context.Context, d *ladder.PersonData) (err error
 		func() error { return importLearning(ctx, tx, p.ID, d.Learning) },
 		func() error { return importWeeks(ctx, tx, p.ID, d.Weeks) },
 		func() error { return importNetwork(ctx, tx, p.ID, d, planRefs) },
+		func() error { return importFirst90(ctx, tx, p.ID, d) },
 	} {
 		if err := step(); err != nil {
 			return err

@@ -11,8 +11,8 @@ import (
 	"github.com/ladderhq/ladder/internal/sqldb/sqldbtest"
 )
 
-// twoPeople creates alice and bob.
-func twoPeople(t *testing.T, db *sqldb.DB) (alice, bob *ladder.Person) {
+// alicePlusBob creates alice and bob.
+func alicePlusBob(t *testing.T, db *sqldb.DB) (alice, bob *ladder.Person) {
 	t.Helper()
 	ps := sqldb.NewPersonService(db)
 	alice, bob = &ladder.Person{Name: "Alice", Email: "alice@example.com"}, &ladder.Person{Name: "Bob", Email: "bob@example.com"}
@@ -46,7 +46,7 @@ func knownCriterion(k string) bool { return k == "approachable" || k == "willing
 func TestMentors(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		t0 := frozen(db)
-		alice, bob := twoPeople(t, db)
+		alice, bob := alicePlusBob(t, db)
 		ms := sqldb.NewMentorService(db, defaultModel, knownCriterion)
 		v := versionOf(t, db, alice.ID)
 		m := &ladder.Mentor{PersonID: alice.ID, Name: " Dana Ruiz ", Organisation: "Northwind", Role: "Head of IT",
@@ -113,7 +113,7 @@ func TestMentors(t *testing.T) {
 func TestMentoringSessions(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		t0 := frozen(db)
-		alice, bob := twoPeople(t, db)
+		alice, bob := alicePlusBob(t, db)
 		ms := sqldb.NewMentorService(db, defaultModel, knownCriterion)
 		m := &ladder.Mentor{PersonID: alice.ID, Name: "Dana"}
 		if err := ms.CreateMentor(ctx, m); err != nil {
@@ -201,7 +201,7 @@ func TestMentoringSessions(t *testing.T) {
 func TestAgreedActionToPlan(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		t0 := frozen(db)
-		alice, bob := twoPeople(t, db)
+		alice, bob := alicePlusBob(t, db)
 		ms := sqldb.NewMentorService(db, defaultModel, knownCriterion)
 		plans := sqldb.NewPlanService(db)
 		m := &ladder.Mentor{PersonID: alice.ID, Name: "Dana"}
@@ -262,7 +262,7 @@ func knownOrg(k string) bool { return k == "pmi" || k == "isaca" }
 func TestContacts(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		t0 := frozen(db)
-		alice, bob := twoPeople(t, db)
+		alice, bob := alicePlusBob(t, db)
 		ns := sqldb.NewNetworkService(db, knownOrg)
 		day := time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)
 		later := &ladder.Contact{PersonID: alice.ID, Name: "Zoe", NextContact: day.AddDate(0, 0, 10)}
@@ -320,7 +320,7 @@ func TestContacts(t *testing.T) {
 func TestMemberships(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		frozen(db)
-		alice, bob := twoPeople(t, db)
+		alice, bob := alicePlusBob(t, db)
 		ns := sqldb.NewNetworkService(db, knownOrg)
 		since := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 		pmi := &ladder.Membership{PersonID: alice.ID, OrgKey: "pmi", Status: ladder.MembershipMember, Since: since, Renewal: since.AddDate(1, 0, 0)}
@@ -372,7 +372,7 @@ func TestMemberships(t *testing.T) {
 func TestNetworkEvents(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		frozen(db)
-		alice, bob := twoPeople(t, db)
+		alice, bob := alicePlusBob(t, db)
 		ns := sqldb.NewNetworkService(db, knownOrg)
 		priya := &ladder.Contact{PersonID: alice.ID, Name: "Priya"}
 		bobs := &ladder.Contact{PersonID: bob.ID, Name: "Bob's friend"}

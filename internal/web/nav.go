@@ -31,6 +31,8 @@ var navSections = []NavSection{
 	{"Grow", []NavItem{{"plan", "/plan", "Plan"}, {"evidence", "/evidence", "Evidence"}, {"learning", "/learning", "Learning"},
 		{"certs", "/certs", "Certifications"}, {"journal", "/journal", "Journal"}}},
 	{"Connect", []NavItem{{"mentors", "/mentors", "Mentors"}, {"network", "/network", "Network"}}},
+	{"Lead", []NavItem{{"first90", "/first90", "First 90 days"}, {"team", "/team", "Team"}, {"stakeholders", "/stakeholders", "Stakeholders"},
+		{"trust", "/trust", "Trust"}, {"delegation", "/delegation", "Delegation"}}},
 	{"Report", []NavItem{{"report", "/report", "Report"}}},
 	{"Settings", []NavItem{{"settings", "/settings", "Settings"}}},
 }

@@ -239,6 +239,7 @@ func TestTemplates(t *testing.T) {
 	}
 	cases := templateCases()
 	maps.Copy(cases, networkTemplateCases())
+	maps.Copy(cases, first90TemplateCases())
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
