@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/ladderhq/ladder"
-	"github.com/ladderhq/ladder/internal/journey"
 )
 
 // Reminder is something due on a day: a plan action, a follow-up, a
@@ -35,7 +34,7 @@ func (a *API) getAgenda(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	today := journey.Day(a.J.DB.Now())
+	today := ladder.Day(a.J.DB.Now())
 	rs, err := a.J.Agenda(r.Context(), p.ID, today, today.AddDate(0, 0, days))
 	if err != nil {
 		return err

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ladderhq/ladder"
-	"github.com/ladderhq/ladder/internal/journey"
 )
 
 // reminderJSON is one item of `ladder today --json`; the API's agenda has
@@ -49,7 +48,7 @@ same items, and everything later, as an .ics file.`,
 			if err != nil {
 				return err
 			}
-			today := journey.Day(j.DB.Now())
+			today := ladder.Day(j.DB.Now())
 			rs, err := j.Agenda(ctx, p.ID, today, today.AddDate(0, 0, days))
 			if err != nil {
 				return err

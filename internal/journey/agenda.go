@@ -23,16 +23,10 @@ func (j *Journey) sources() []reminderSource {
 	return []reminderSource{j.PlanReminders, j.NetworkReminders, j.First90Reminders}
 }
 
-// Day returns t's day at 00:00 UTC.
-func Day(t time.Time) time.Time {
-	y, m, d := t.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // Agenda returns what the person has due in the days [from, to) and what is
 // overdue before from: overdue items first, then by day, kind and title.
 func (j *Journey) Agenda(ctx context.Context, personID int64, from, to time.Time) ([]ladder.Reminder, error) {
-	from, to = Day(from), Day(to)
+	from, to = ladder.Day(from), ladder.Day(to)
 	if !to.After(from) {
 		return nil, ladder.Errorf(ladder.EINVALID, "The agenda's end must be after its start.")
 	}
@@ -85,7 +79,7 @@ func (j *Journey) PlanReminders(ctx context.Context, personID int64, from, to ti
 			if a.Done || a.Dropped {
 				continue
 			}
-			due := Day(a.Due)
+			due := ladder.Day(a.Due)
 			overdue := due.Before(from)
 			if !overdue && !due.Before(to) {
 				continue
@@ -111,7 +105,7 @@ const (
 // updates events instead of duplicating them.
 func (j *Journey) CalendarICS(ctx context.Context, personID int64) ([]byte, error) {
 	now := j.DB.Now()
-	today := Day(now)
+	today := ladder.Day(now)
 	cal := ics.NewCalendarFor("Ladder")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetXWRCalName("Ladder")

@@ -20,7 +20,7 @@ func TestAgenda(t *testing.T) {
 		j := journey.New(db, onet.Embedded)
 		now := time.Date(2026, 11, 18, 15, 0, 0, 0, time.UTC) // a Wednesday
 		db.Now = func() time.Time { return now }
-		today := journey.Day(now)
+		today := ladder.Day(now)
 		day := func(n int) time.Time { return today.AddDate(0, 0, n) }
 		p := &ladder.Person{Name: "Agnes", Email: "agnes@example.com", StartRole: "system-administrator", TargetRole: "it-manager"}
 		if err := j.Persons.CreatePerson(ctx, p); err != nil {
@@ -93,20 +93,4 @@ func TestAgenda(t *testing.T) {
 			}
 		}
 	})
-}
-
-func TestDay(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"2026-11-18T23:59:59+00:00", "2026-11-18"},
-		{"2026-11-18T23:30:00-02:00", "2026-11-19"}, // the UTC day
-		{"2026-01-01T00:00:00+00:00", "2026-01-01"},
-	} {
-		in, err := time.Parse(time.RFC3339, tc.in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := journey.Day(in); got.Format(time.DateOnly) != tc.want || got.Location() != time.UTC || got.Hour() != 0 {
-			t.Errorf("Day(%s) = %v, want %s", tc.in, got, tc.want)
-		}
-	}
 }

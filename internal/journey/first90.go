@@ -148,6 +148,16 @@ func (j *Journey) First90Reminders(ctx context.Context, personID int64, from, to
 	if err := j.teamReminders(ctx, personID, from, add); err != nil {
 		return nil, err
 	}
+	// A stakeholder's next contact is a follow-up like a contact's.
+	stakeholders, err := j.Stakeholders.FindStakeholders(ctx, personID)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range stakeholders {
+		id := strconv.FormatInt(st.ID, 10)
+		add(st.NextContact, ladder.Reminder{Kind: ladder.ReminderFollowUp, Title: "Talk to " + st.Name, Detail: st.Role,
+			Link: "/stakeholders#stakeholder-" + id, UID: ladder.ReminderFollowUp + "-stakeholder-" + id})
+	}
 	slices.SortStableFunc(out, func(a, b ladder.Reminder) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Title, b.Title))
 	})

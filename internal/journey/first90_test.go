@@ -125,6 +125,15 @@ func TestFirst90Reminders(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		for _, st := range []*ladder.Stakeholder{
+			{PersonID: p.ID, Name: "The CFO", Influence: 5, Interest: 2, NextContact: day("2025-06-16")},
+			{PersonID: p.ID, Name: "Facilities", Influence: 2, Interest: 4, NextContact: day("2025-07-16")}, // later
+			{PersonID: other.ID, Name: "Not mine", Influence: 3, Interest: 3, NextContact: day("2025-06-16")},
+		} {
+			if err := j.Stakeholders.CreateStakeholder(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+		}
 		got, err := j.First90Reminders(ctx, p.ID, day("2025-06-11"), day("2025-06-18"))
 		if err != nil {
 			t.Fatal(err)
@@ -152,11 +161,12 @@ func TestFirst90Reminders(t *testing.T) {
 		has(row{"2025-06-02", ladder.ReminderOneToOne, "One-to-one with Ann", true})
 		has(row{"2025-06-05", ladder.ReminderOneToOne, "Send Bo the course link", true})
 		has(row{"2025-06-13", ladder.ReminderOneToOne, "Ask about the rota", false})
+		has(row{"2025-06-16", ladder.ReminderFollowUp, "Talk to The CFO", false})
 		has(row{"2025-06-04", ladder.ReminderFirst90, "Take stock of systems, services and open risks", true})
 		for _, r := range rows {
 			switch {
 			case r.title == "One-to-one with Bo", r.title == "One-to-one with Zed", r.title == "Someday",
-				r.title == "Already done", r.title == "Too late for the window":
+				r.title == "Already done", r.title == "Too late for the window", r.title == "Talk to Facilities", r.title == "Talk to Not mine":
 				t.Errorf("unexpected reminder %+v", r)
 			case !r.overdue && (r.date < "2025-06-11" || r.date >= "2025-06-18"):
 				t.Errorf("reminder outside the window %+v", r)
@@ -179,7 +189,7 @@ func TestFirst90Reminders(t *testing.T) {
 			t.Errorf("%d reminders after marking one step done, want %d", len(again), len(got)-1)
 		}
 		// Nobody else's.
-		if theirs, _ := j.First90Reminders(ctx, other.ID, day("2025-06-11"), day("2025-06-18")); len(theirs) != 1 || theirs[0].Title != "One-to-one with Zed" {
+		if theirs, _ := j.First90Reminders(ctx, other.ID, day("2025-06-11"), day("2025-06-18")); len(theirs) != 2 || theirs[0].Title != "One-to-one with Zed" || theirs[1].Title != "Talk to Not mine" {
 			t.Errorf("other's reminders %+v", theirs)
 		}
 	})

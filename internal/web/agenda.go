@@ -53,7 +53,7 @@ func (wb *Web) agendaPanel(ctx context.Context, s *journey.Snapshot) (template.H
 // agenda lists what is overdue and due in the next days, at most max
 // items (0: all).
 func (wb *Web) agenda(ctx context.Context, personID int64, days, max int) (AgendaView, error) {
-	today := journey.Day(wb.J.DB.Now())
+	today := ladder.Day(wb.J.DB.Now())
 	rs, err := wb.J.Agenda(ctx, personID, today, today.AddDate(0, 0, days))
 	if err != nil {
 		return AgendaView{}, err
