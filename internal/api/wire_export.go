@@ -44,6 +44,10 @@ type Export struct {
 	Certifications []ExportCertification `json:"certifications"`
 	Learning       []ExportLearningItem  `json:"learning"`
 	Weeks          []ExportWeek          `json:"weeks" doc:"the weekly split of working hours"`
+	Opportunities  []ExportOpportunity   `json:"opportunities" doc:"with their stage history"`
+	SupervisorTalk *ExportSupervisorTalk `json:"supervisor_talk" doc:"null until the person records a talk with their supervisor"`
+	Resume         []ExportResumeBullet  `json:"resume" doc:"resume bullets in resume order"`
+	Practice       []ExportPractice      `json:"practice" doc:"interview practice answers, oldest first"`
 }
 
 // ExportPerson is the profile with what the export adds to it.
@@ -302,6 +306,7 @@ func NewExportData(d *ladder.PersonData, now time.Time) Export {
 		out.Weeks = append(out.Weeks, ExportWeek{ID: l.ID, Week: l.Week.UTC(), TechnicalHours: l.TechnicalHours,
 			ManagerialHours: l.ManagerialHours, LearningHours: l.LearningHours, Note: l.Note})
 	}
+	addLandingExport(&out, d)
 	return out
 }
 
@@ -316,7 +321,8 @@ func NewExportAssessment(a *ladder.Assessment) ExportAssessment {
 }
 
 // PersonData converts an export back for import. Ids, the account and the
-// tokens are left out; times are kept to the microsecond, as both engines
+// tokens are left out, but for the evidence entries' ids, which resume
+// bullets and practice answers refer to (the import maps them to new ones); times are kept to the microsecond, as both engines
 // store them. Records are checked by journey.ImportPerson.
 func (x *Export) PersonData() *ladder.PersonData {
 	p := x.Person
@@ -330,7 +336,7 @@ func (x *Export) PersonData() *ladder.PersonData {
 		d.Assessments = append(d.Assessments, da)
 	}
 	for _, e := range x.Evidence {
-		de := &ladder.Evidence{Kind: e.Kind, Title: e.Title, Description: e.Description, Start: us(e.Start), End: deref(e.End),
+		de := &ladder.Evidence{ID: e.ID, Kind: e.Kind, Title: e.Title, Description: e.Description, Start: us(e.Start), End: deref(e.End),
 			Competencies: strs(e.Competencies), HoursSaved: e.HoursSaved, PeopleCount: e.People, Months: e.Months,
 			CreatedAt: us(e.CreatedAt), UpdatedAt: us(e.UpdatedAt)}
 		if e.MoneySaved != nil {
@@ -373,6 +379,7 @@ func (x *Export) PersonData() *ladder.PersonData {
 		d.Weeks = append(d.Weeks, &ladder.TimeLog{Week: us(l.Week), TechnicalHours: l.TechnicalHours,
 			ManagerialHours: l.ManagerialHours, LearningHours: l.LearningHours, Note: l.Note})
 	}
+	x.landingPersonData(d)
 	return d
 }
 

@@ -139,6 +139,9 @@ func Load(ctx context.Context, j *journey.Journey, now time.Time) (*ladder.Perso
 			return nil, err
 		}
 	}
+	if err := loadLanding(ctx, j, p, now); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

@@ -32,6 +32,10 @@ type Journey struct {
 	Learning ladder.LearningService
 	// Certifications holds people's certification records and degree.
 	Certifications ladder.CertificationService
+	// Opportunities holds the opportunities pipeline and supervisor talks.
+	Opportunities ladder.OpportunityService
+	// Resume holds resume bullets and interview practice answers.
+	Resume ladder.ResumeService
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -63,6 +67,8 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Journal = sqldb.NewJournalService(db, j.Model)
 	j.Learning = sqldb.NewLearningService(db, j.Model)
 	j.Certifications = sqldb.NewCertificationService(db, knownCert)
+	j.Opportunities = sqldb.NewOpportunityService(db)
+	j.Resume = sqldb.NewResumeService(db, knownQuestion)
 	return j
 }
 

@@ -62,6 +62,9 @@ func (j *Journey) ExportPerson(ctx context.Context, p *ladder.Person) (_ *ladder
 		return nil, err
 	}
 	slices.SortStableFunc(d.Weeks, func(a, b *ladder.TimeLog) int { return a.Week.Compare(b.Week) })
+	if err := j.exportLanding(ctx, d); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -193,7 +196,7 @@ func (j *Journey) validateImport(ctx context.Context, d *ladder.PersonData) erro
 		}
 		weeks[l.Week] = true
 	}
-	return nil
+	return validateLandingImport(d, now)
 }
 
 // importErr says which record of the import failed, keeping the code and

@@ -20,7 +20,7 @@ import (
 type Bullet struct {
 	EvidenceID int64
 	// Date is the entry's last day; recent work ranks first among equals.
-	Date                           time.Time
+	Date                            time.Time
 	Situation, Task, Action, Result string
 	// Text is the one line that goes on the resume.
 	Text         string
@@ -71,8 +71,8 @@ var kinds = map[string]kindText{
 	ladder.EvidenceHiring: {"Led hiring for", "the team needed new people", "Find and choose the right people",
 		func(n int) string { return "for a team of " + strconv.Itoa(n) }},
 	ladder.EvidenceProcessImprovement: {"Improved", "a process was slower or less reliable than it should be", "Make it faster and more dependable", team},
-	ladder.EvidenceCostSaving: {"Reduced the cost of", "costs were higher than they needed to be", "Cut what the work costs without hurting the service", team},
-	ladder.EvidenceOther: {"Led", "there was a chance to take the lead", "Take charge and see it through", team},
+	ladder.EvidenceCostSaving:         {"Reduced the cost of", "costs were higher than they needed to be", "Cut what the work costs without hurting the service", team},
+	ladder.EvidenceOther:              {"Led", "there was a chance to take the lead", "Take charge and see it through", team},
 }
 
 // pastVerbs are common irregular past tenses a title may start with; a

@@ -40,6 +40,7 @@ func (db *DB) ImportPerson(ctx context.Context, d *ladder.PersonData) (err error
 		return err
 	}
 	p.Version = 1
+	oldEvidence := evidenceIDs(d.Evidence)
 	for _, step := range []func() error{
 		func() error { return importAssessments(ctx, tx, p.ID, d.Assessments) },
 		func() error { return importEvidence(ctx, tx, p.ID, d.Evidence) },
@@ -48,6 +49,7 @@ func (db *DB) ImportPerson(ctx context.Context, d *ladder.PersonData) (err error
 		func() error { return importCertifications(ctx, tx, p.ID, d.Certifications) },
 		func() error { return importLearning(ctx, tx, p.ID, d.Learning) },
 		func() error { return importWeeks(ctx, tx, p.ID, d.Weeks) },
+		func() error { return importLanding(ctx, tx, p.ID, d, oldEvidence) },
 	} {
 		if err := step(); err != nil {
 			return err
