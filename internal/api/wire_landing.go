@@ -6,6 +6,7 @@ import (
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/opportunity"
+	"github.com/ladderhq/ladder/internal/resume"
 )
 
 const (
@@ -203,7 +204,9 @@ type InterviewQuestion struct {
 	LastRating   int      `json:"last_rating" doc:"1-5; 0 before the first attempt"`
 }
 
-func newInterviewQuestion(q journey.InterviewQuestion, suggested bool) InterviewQuestion {
+// NewInterviewQuestion converts a question; suggested marks one of the
+// questions suggested first.
+func NewInterviewQuestion(q journey.InterviewQuestion, suggested bool) InterviewQuestion {
 	return InterviewQuestion{Key: q.Key, Category: q.Category, Question: q.Question.Question, WhatItProbes: q.WhatItProbes,
 		StrongAnswer: q.StrongAnswer, Competencies: strs(q.Competencies), Roles: strs(q.Roles), ForYou: q.ForYou,
 		Suggested: suggested, Attempts: q.Attempts, LastRating: q.LastRating}
@@ -233,4 +236,18 @@ type PracticeCreate struct {
 	Rating      int     `json:"rating" doc:"1-5"`
 	Date        string  `json:"date,omitempty" doc:"YYYY-MM-DD; leave out for today"`
 	EvidenceIDs []int64 `json:"evidence_ids,omitempty" doc:"up to 5 of your evidence entries"`
+}
+
+// CoverSection is one part of a cover-letter outline.
+type CoverSection struct {
+	Key     string   `json:"key" enum:"opening,why-management,proof,first-steps,close"`
+	Heading string   `json:"heading"`
+	Guide   string   `json:"guide" doc:"what the section is for and how to write it"`
+	Draft   string   `json:"draft" doc:"a start drawn from your resume; [brackets] mark what only you can write"`
+	Points  []string `json:"points" doc:"the proof points: your top resume bullets"`
+}
+
+// NewCoverSection converts a section.
+func NewCoverSection(s resume.Section) CoverSection {
+	return CoverSection{Key: s.Key, Heading: s.Heading, Guide: s.Guide, Draft: s.Draft, Points: strs(s.Points)}
 }

@@ -109,6 +109,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newLearnCmd(e),
 		newReportCmd(e),
 		newExportCmd(e), newImportCmd(e),
+		newOpportunityCmd(e), newResumeCmd(e), newInterviewCmd(e), newCoverLetterCmd(e),
 	)
 	return root
 }
