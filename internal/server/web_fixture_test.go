@@ -54,6 +54,8 @@ type webFixture struct {
 	planAction map[string]int64
 	// planGoal holds the id of the first goal of each person's plan.
 	planGoal map[string]int64
+	// extra holds more placeholders and their values, such as "{aliceOpp}".
+	extra map[string]string
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -146,6 +148,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 		}
 		f.tokens[strings.ToLower(who.Name)] = tok.ID
 	}
+	f.landingFixture(t)
 	return f
 }
 
@@ -186,6 +189,14 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		"{alicePlanGoal}", fmt.Sprint(f.planGoal["alice"]), "{bobPlanGoal}", fmt.Sprint(f.planGoal["bob"]),
 		"{aliceLearning}", fmt.Sprint(f.learning["alice"]), "{bobLearning}", fmt.Sprint(f.learning["bob"]),
 		"{bobEmail}", f.bob.Email).Replace
+	if len(f.extra) > 0 {
+		base, pairs := fill, []string{}
+		for k, v := range f.extra {
+			pairs = append(pairs, k, v)
+		}
+		more := strings.NewReplacer(pairs...).Replace
+		fill = func(s string) string { return more(base(s)) }
+	}
 	var r *http.Request
 	if req.method == http.MethodPost {
 		body := url.Values{}

@@ -62,7 +62,7 @@ func post(path, as string, f url.Values) request {
 // refused. TestWebAccess adds the logged-out and cross-site cases of every
 // route from the route table itself.
 func webScenarios() []webScenario {
-	return []webScenario{
+	return append([]webScenario{
 		// Onboarding.
 		{name: "OnboardingOK", req: get("/onboarding", "alice"), status: 200,
 			want: []string{"Where you start", `id="start-system-administrator" name="start" value="system-administrator" checked`, `value="it-manager" checked`}},
@@ -563,7 +563,7 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "ErrReportPDFWithoutTarget", req: get("/report.pdf", "carol"), status: 303, location: "/onboarding"},
-	}
+	}, landingScenarios()...)
 }
 
 // wantAttachment checks that a response is a download of name.

@@ -231,6 +231,9 @@ func TestTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := templateCases()
+	for page, cs := range landingTemplateCases() {
+		cases[page] = cs
+	}
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
