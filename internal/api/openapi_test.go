@@ -96,7 +96,7 @@ func tour(e *env, n int) map[string]call {
 	journalID := e.journal(e.alice, "Ran my first retrospective")
 	actionID := e.planAction(e.alice)
 	itemID := e.learningItem(e.alice, fmt.Sprintf("The Manager's Path %d", n))
-	return map[string]call{
+	calls := map[string]call{
 		"getOpenAPI":           {"GET", p + "/openapi.json", "", 200},
 		"getMe":                {"GET", p + "/me", "", 200},
 		"updateMe":             {"PATCH", p + "/me", `{"name":"Alex Moreno-Diaz","start_role":"15-1244.00"}`, 200},
@@ -142,13 +142,17 @@ func tour(e *env, n int) map[string]call {
 		"updateLearningItem": {"PATCH", fmt.Sprintf("%s/learning/items/%d", p, itemID), `{"progress":60,"notes":"chapter 4"}`, 200},
 		"logWeek":            {"PUT", p + "/learning/weeks/2026-03-05", `{"technical":22,"managerial":14,"learning":3,"note":"hiring week"}`, 200},
 	}
+	for id, c := range landingTour(e, n) {
+		calls[id] = c
+	}
+	return calls
 }
 
 // changes lists the operations of the tour that change data, in the order
 // they must run (after everything that reads).
-var changes = []string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
+var changes = append([]string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
 	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan",
-	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}
+	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}, landingChanges...)
 
 // TestOpenAPIResponses calls every documented operation on a real server on
 // both engines and holds each answer to the operation's documented schema

@@ -64,7 +64,7 @@ func (a *API) operations() []Operation {
 	const get, post, put, patch, del = http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete
 	ok, created, none := http.StatusOK, http.StatusCreated, http.StatusNoContent
 	p := Prefix
-	return []Operation{
+	return append([]Operation{
 		{ID: "getOpenAPI", Method: get, Path: p + "/openapi.json", Tag: "meta", Public: true, Summary: "This OpenAPI document",
 			Status: ok, Response: map[string]any{}, Handler: a.getOpenAPI},
 
@@ -222,7 +222,7 @@ func (a *API) operations() []Operation {
 
 		{ID: "exportData", Method: get, Path: p + "/export", Tag: "profile", Summary: "All your data as JSON",
 			Status: ok, Response: Export{}, Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.exportData},
-	}
+	}, a.landingOperations()...)
 }
 
 func (a *API) getOpenAPI(w http.ResponseWriter, _ *http.Request) error {
