@@ -120,7 +120,11 @@ func CoverLetter(in CoverInput) ([]Section, error) {
 			s.Draft = "In my first weeks I would meet each person in the team, learn how the services run and where they are " +
 				"fragile, and agree with you what success looks like at three and six months."
 			if len(in.Priorities) > 0 {
-				s.Draft += fmt.Sprintf(" I would make sure of %s early, because the role depends on it.", list(in.Priorities))
+				names := make([]string, len(in.Priorities))
+				for i, n := range in.Priorities {
+					names[i] = lowerFirst(n)
+				}
+				s.Draft += fmt.Sprintf(" I would make sure of %s early, because the role depends on it.", list(names))
 			}
 		case "close":
 			s.Draft = fmt.Sprintf("Thank you for reading. I would welcome a conversation about how I could lead the team as %s.", article(role))

@@ -130,7 +130,7 @@ func TestCoverLetter(t *testing.T) {
 	if diff := cmp.Diff([]string{"One.", "Two.", "Three."}, secs[2].Points); diff != "" {
 		t.Errorf("proof points (-want +got):\n%s", diff)
 	}
-	if !strings.Contains(secs[0].Draft, "the IT manager role.") || !strings.Contains(secs[3].Draft, "Delegation and Budgeting") ||
+	if !strings.Contains(secs[0].Draft, "the IT manager role.") || !strings.Contains(secs[3].Draft, "delegation and budgeting") ||
 		!strings.Contains(secs[4].Draft, "as an IT manager.") {
 		t.Errorf("drafts: %+v", secs)
 	}

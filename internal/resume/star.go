@@ -75,6 +75,11 @@ var kinds = map[string]kindText{
 	ladder.EvidenceOther:              {"Led", "there was a chance to take the lead", "Take charge and see it through", team},
 }
 
+// teamKinds are the kinds where the size of the team led is part of the
+// story; for a vendor deal or a presentation it is not worth asking.
+var teamKinds = map[string]bool{ladder.EvidenceLedProject: true, ladder.EvidenceIncidentLead: true,
+	ladder.EvidenceFacilitated: true, ladder.EvidenceProcessImprovement: true, ladder.EvidenceOther: true}
+
 // pastVerbs are common irregular past tenses a title may start with; a
 // title that starts with one (or with a word ending in -ed) is used as it
 // stands rather than behind the kind's verb.
@@ -107,14 +112,14 @@ func Generate(e *ladder.Evidence) Bullet {
 	}
 	line := joinNonEmpty(" ", headline(e.Title, k), scope)
 	if results != "" {
-		line += ", " + strings.ToLower(results[:1]) + results[1:]
+		line += ", saving " + strings.TrimPrefix(results, "Saved ")
 	}
 	b.Text = sentence(line)
 
 	if !b.HasFigures && parts.result == "" {
 		b.Missing = append(b.Missing, "a result with a figure (money or hours saved)")
 	}
-	if e.PeopleCount == 0 && e.Kind != ladder.EvidenceMentored {
+	if e.PeopleCount == 0 && teamKinds[e.Kind] {
 		b.Missing = append(b.Missing, "the team size")
 	}
 	if e.End.IsZero() && e.Months == 0 && (e.Kind == ladder.EvidenceLedProject || e.Kind == ladder.EvidenceProcessImprovement) {

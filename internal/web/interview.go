@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/journey"
@@ -224,5 +223,5 @@ func (wb *Web) PracticeQuestion(w http.ResponseWriter, r *http.Request) error {
 			return page
 		})
 	}
-	return redirect(w, r, "/interview/"+q.Key, "Saved your attempt of "+a.Date.Format(time.DateOnly)+", rated "+strconv.Itoa(a.Rating)+"/5.")
+	return redirect(w, r, "/interview/"+q.Key, "Saved your attempt of "+a.Date.Format("2 Jan 2006")+", rated "+strconv.Itoa(a.Rating)+"/5.")
 }
