@@ -9,11 +9,6 @@ import (
 	"github.com/ladderhq/ladder/internal/resume"
 )
 
-const (
-	stageEnum = "spotted,discussed,applied,interviewing,offered,taken,declined"
-	oppKinds  = "management-role,stretch-assignment,acting-role,lead-project,other"
-)
-
 // Opportunity is a management opportunity the person follows. Dates are
 // days, written YYYY-MM-DD.
 type Opportunity struct {
