@@ -3,7 +3,8 @@ package ladder
 // PersonData is all of one person's data as export and import move it
 // between databases: the profile with its degree, every assessment with its
 // ratings and notes, the evidence log, the journal, the plan, certification
-// records, learning items and weekly time logs. Accounts, sessions and
+// records, learning items and weekly time logs, opportunities, the resume
+// and interview practice. Accounts, sessions and
 // tokens are not part of it: their secrets never leave the database, so an
 // imported person signs in after `ladder password` and makes new tokens.
 type PersonData struct {
@@ -33,4 +34,13 @@ type PersonData struct {
 	Stakeholders []*Stakeholder
 	Trust        []*TrustWeek
 	Delegations  []*Delegation
+	// Opportunities with their stage history, and the talk with the
+	// supervisor (nil when none).
+	Opportunities  []*Opportunity
+	SupervisorTalk *SupervisorTalk
+	// Resume bullets in order and interview practice answers. Their
+	// EvidenceID and EvidenceIDs name entries of Evidence by their ID
+	// there; an import maps them to the entries' new ids.
+	Resume   []*ResumeBullet
+	Practice []*PracticeAnswer
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/httpx"
@@ -318,7 +319,7 @@ func (a *API) operations() []Operation {
 
 		{ID: "exportData", Method: get, Path: p + "/export", Tag: "profile", Summary: "All your data as JSON",
 			Status: ok, Response: Export{}, Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.exportData},
-	}, a.first90Operations()...)
+	}, slices.Concat(a.first90Operations(), a.landingOperations())...)
 }
 
 func (a *API) getOpenAPI(w http.ResponseWriter, _ *http.Request) error {

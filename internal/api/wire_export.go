@@ -50,12 +50,16 @@ type Export struct {
 	Memberships    []ExportMembership    `json:"memberships"`
 	Events         []ExportEvent         `json:"events"`
 	// The first 90 days as a manager; older exports lack them.
-	Manager      *ExportManager      `json:"manager" doc:"null until the person records becoming a manager"`
-	First90      []ExportFirst90Step `json:"first90" doc:"the 30/60/90-day plan"`
-	Team         []ExportTeamMember  `json:"team" doc:"team members with their one-to-ones"`
-	Stakeholders []ExportStakeholder `json:"stakeholders"`
-	Trust        []ExportTrustWeek   `json:"trust" doc:"the trust habits ticked per week"`
-	Delegations  []ExportDelegation  `json:"delegations"`
+	Manager        *ExportManager        `json:"manager" doc:"null until the person records becoming a manager"`
+	First90        []ExportFirst90Step   `json:"first90" doc:"the 30/60/90-day plan"`
+	Team           []ExportTeamMember    `json:"team" doc:"team members with their one-to-ones"`
+	Stakeholders   []ExportStakeholder   `json:"stakeholders"`
+	Trust          []ExportTrustWeek     `json:"trust" doc:"the trust habits ticked per week"`
+	Delegations    []ExportDelegation    `json:"delegations"`
+	Opportunities  []ExportOpportunity   `json:"opportunities" doc:"with their stage history"`
+	SupervisorTalk *ExportSupervisorTalk `json:"supervisor_talk" doc:"null until the person records a talk with their supervisor"`
+	Resume         []ExportResumeBullet  `json:"resume" doc:"resume bullets in resume order"`
+	Practice       []ExportPractice      `json:"practice" doc:"interview practice answers, oldest first"`
 }
 
 // ExportPerson is the profile with what the export adds to it.
@@ -316,6 +320,7 @@ func NewExportData(d *ladder.PersonData, now time.Time) Export {
 			ManagerialHours: l.ManagerialHours, LearningHours: l.LearningHours, Note: l.Note})
 	}
 	exportFirst90(&out, d)
+	addLandingExport(&out, d)
 	return out
 }
 
@@ -330,7 +335,8 @@ func NewExportAssessment(a *ladder.Assessment) ExportAssessment {
 }
 
 // PersonData converts an export back for import. Ids, the account and the
-// tokens are left out; times are kept to the microsecond, as both engines
+// tokens are left out, but for the evidence entries' ids, which resume
+// bullets and practice answers refer to (the import maps them to new ones); times are kept to the microsecond, as both engines
 // store them. Records are checked by journey.ImportPerson.
 func (x *Export) PersonData() *ladder.PersonData {
 	p := x.Person
@@ -344,7 +350,7 @@ func (x *Export) PersonData() *ladder.PersonData {
 		d.Assessments = append(d.Assessments, da)
 	}
 	for _, e := range x.Evidence {
-		de := &ladder.Evidence{Kind: e.Kind, Title: e.Title, Description: e.Description, Start: us(e.Start), End: deref(e.End),
+		de := &ladder.Evidence{ID: e.ID, Kind: e.Kind, Title: e.Title, Description: e.Description, Start: us(e.Start), End: deref(e.End),
 			Competencies: strs(e.Competencies), HoursSaved: e.HoursSaved, PeopleCount: e.People, Months: e.Months,
 			CreatedAt: us(e.CreatedAt), UpdatedAt: us(e.UpdatedAt)}
 		if e.MoneySaved != nil {
@@ -390,6 +396,7 @@ func (x *Export) PersonData() *ladder.PersonData {
 	}
 	x.networkData(d)
 	first90Data(x, d)
+	x.landingPersonData(d)
 	return d
 }
 

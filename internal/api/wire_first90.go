@@ -121,6 +121,7 @@ type TeamMember struct {
 	NextOneToOne *string `json:"next_one_to_one" doc:"YYYY-MM-DD; null when none is booked"`
 }
 
+// optDay writes a day as YYYY-MM-DD, or null when there is none.
 func optDay(t time.Time) *string {
 	if t.IsZero() {
 		return nil

@@ -10,7 +10,10 @@ import (
 	"github.com/ladderhq/ladder/internal/sqldb"
 )
 
-var exportIDs = regexp.MustCompile(`"id": [0-9]+|"exported_at": "[^"]*"`)
+// exportIDs finds ids, the export time and references to evidence ids,
+// which an import maps to new ids (journey's
+// TestImportKeepsEvidenceReferences checks that they stay right).
+var exportIDs = regexp.MustCompile(`"id": [0-9]+|"exported_at": "[^"]*"|"evidence_ids?": (\[[0-9,\s]*\]|[0-9]+)`)
 
 func normaliseExport(s string) string { return exportIDs.ReplaceAllString(s, "") }
 

@@ -112,6 +112,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newTodayCmd(e), newCalendarCmd(e),
 		newMentorCmd(e), newNetworkCmd(e),
 		newManagerCmd(e), newFirst90Cmd(e), newTeamCmd(e), newStakeholdersCmd(e), newTrustCmd(e), newDelegateCmd(e),
+		newOpportunityCmd(e), newResumeCmd(e), newInterviewCmd(e), newCoverLetterCmd(e),
 	)
 	return root
 }

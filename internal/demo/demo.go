@@ -142,6 +142,9 @@ func Load(ctx context.Context, j *journey.Journey, now time.Time) (*ladder.Perso
 	if err := loadNetwork(ctx, j, p, now); err != nil {
 		return nil, err
 	}
+	if err := loadLanding(ctx, j, p, now); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

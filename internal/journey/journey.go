@@ -42,6 +42,10 @@ type Journey struct {
 	Team         ladder.TeamService
 	Stakeholders ladder.StakeholderService
 	Delegations  ladder.DelegationService
+	// Opportunities holds the opportunities pipeline and supervisor talks.
+	Opportunities ladder.OpportunityService
+	// Resume holds resume bullets and interview practice answers.
+	Resume ladder.ResumeService
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -79,6 +83,8 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Team = sqldb.NewTeamService(db)
 	j.Stakeholders = sqldb.NewStakeholderService(db)
 	j.Delegations = sqldb.NewDelegationService(db)
+	j.Opportunities = sqldb.NewOpportunityService(db)
+	j.Resume = sqldb.NewResumeService(db, knownQuestion)
 	return j
 }
 

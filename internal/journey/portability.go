@@ -68,6 +68,9 @@ func (j *Journey) ExportPerson(ctx context.Context, p *ladder.Person) (_ *ladder
 	if err := j.exportFirst90(ctx, d); err != nil {
 		return nil, err
 	}
+	if err := j.exportLanding(ctx, d); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -202,7 +205,10 @@ func (j *Journey) validateImport(ctx context.Context, d *ladder.PersonData) erro
 	if err := validateNetworkImport(m, d); err != nil {
 		return err
 	}
-	return validateFirst90Import(d)
+	if err := validateFirst90Import(d); err != nil {
+		return err
+	}
+	return validateLandingImport(d, now)
 }
 
 // importErr says which record of the import failed, keeping the code and

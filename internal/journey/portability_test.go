@@ -94,8 +94,16 @@ func exportBytes(t *testing.T, j *journey.Journey, p *ladder.Person) []byte {
 
 var idRE = regexp.MustCompile(`"id": [0-9]+`)
 
+// refRE finds references to evidence ids, which an import maps to the new
+// ids (TestImportKeepsEvidenceReferences checks that they still point to
+// the same entries).
+var refRE = regexp.MustCompile(`"evidence_ids?": (\[[0-9,\s]*\]|[0-9]+)`)
+
 // normaliseIDs replaces every id by 0: an import gives new ones.
-func normaliseIDs(b []byte) string { return idRE.ReplaceAllString(string(b), `"id": 0`) }
+func normaliseIDs(b []byte) string {
+	s := idRE.ReplaceAllString(string(b), `"id": 0`)
+	return refRE.ReplaceAllStringFunc(s, func(m string) string { return regexp.MustCompile(`[0-9]+`).ReplaceAllString(m, "0") })
+}
 
 func importBytes(t *testing.T, j *journey.Journey, b []byte, as string) (*ladder.Person, error) {
 	t.Helper()
@@ -162,7 +170,8 @@ func rowCounts(t *testing.T, j *journey.Journey) map[string]int {
 		"journal_tags", "journal_competencies", "plans", "plan_goals", "plan_actions", "person_certifications",
 		"learning_items", "learning_item_competencies", "time_logs",
 		"mentors", "mentor_strengths", "mentor_criteria", "mentoring_sessions", "mentoring_actions", "contacts", "memberships",
-		"network_events", "network_event_contacts"}, first90Tables...) {
+		"network_events", "network_event_contacts",
+		"opportunities", "opportunity_stages", "supervisor_talks", "resume_bullets", "practice_answers", "practice_evidence"}, first90Tables...) {
 		var n int
 		if err := j.DB.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n); err != nil {
 			t.Fatal(err)

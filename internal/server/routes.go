@@ -117,5 +117,27 @@ func (s *Server) webRoutes() []Route {
 		{"GET", "/report", Person, h(w.Report)},
 		{"GET", "/report.md", Person, h(w.ReportMarkdown)},
 		{"GET", "/report.pdf", Person, h(w.ReportPDF)},
+
+		{"GET", "/opportunities", Person, h(w.Opportunities)},
+		{"POST", "/opportunities", Person, h(w.CreateOpportunity)},
+		{"POST", "/opportunities/supervisor", Person, h(w.SupervisorTalk)},
+		{"GET", "/opportunities/{id}", Person, h(w.Opportunity)},
+		{"POST", "/opportunities/{id}", Person, h(w.UpdateOpportunity)},
+		{"POST", "/opportunities/{id}/stage", Person, h(w.MoveOpportunity)},
+		{"POST", "/opportunities/{id}/delete", Person, h(w.DeleteOpportunity)},
+
+		{"GET", "/resume", Person, h(w.Resume)},
+		{"POST", "/resume/generate", Person, h(w.GenerateResume)},
+		{"POST", "/resume/bullets/{id}", Person, h(w.EditBullet)},
+		{"POST", "/resume/bullets/{id}/move", Person, h(w.MoveBullet)},
+		{"POST", "/resume/bullets/{id}/hide", Person, h(w.HideBullet)},
+		{"GET", "/resume.md", Person, h(w.ResumeMarkdown)},
+		{"GET", "/resume.txt", Person, h(w.ResumeText)},
+		{"GET", "/resume/cover-letter", Person, h(w.CoverLetter)},
+		{"GET", "/resume/cover-letter.md", Person, h(w.CoverLetterMarkdown)},
+
+		{"GET", "/interview", Person, h(w.Interview)},
+		{"GET", "/interview/{key}", Person, h(w.InterviewQuestion)},
+		{"POST", "/interview/{key}", Person, h(w.PracticeQuestion)},
 	}
 }

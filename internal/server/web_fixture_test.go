@@ -59,6 +59,8 @@ type webFixture struct {
 	// first90 holds the ids of the first 90 days by placeholder name,
 	// such as "aliceMember" (see first90Fixture).
 	first90 map[string]int64
+	// extra holds more placeholders and their values, such as "{aliceOpp}".
+	extra map[string]string
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -161,6 +163,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	}
 	f.addNetwork(t)
 	f.first90Fixture(t)
+	f.landingFixture(t)
 	return f
 }
 
@@ -203,6 +206,14 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		"{bobEmail}", f.bob.Email).Replace
 	fill = f.fillNetwork(fill)
 	fill = f.fillFirst90(fill)
+	if len(f.extra) > 0 {
+		base, pairs := fill, []string{}
+		for k, v := range f.extra {
+			pairs = append(pairs, k, v)
+		}
+		more := strings.NewReplacer(pairs...).Replace
+		fill = func(s string) string { return more(base(s)) }
+	}
 	var r *http.Request
 	if req.method == http.MethodPost {
 		body := url.Values{}

@@ -41,6 +41,7 @@ func (db *DB) ImportPerson(ctx context.Context, d *ladder.PersonData) (err error
 	}
 	p.Version = 1
 	planRefs := planActionRefs(d.Plan)
+	oldEvidence := evidenceIDs(d.Evidence)
 	for _, step := range []func() error{
 		func() error { return importAssessments(ctx, tx, p.ID, d.Assessments) },
 		func() error { return importEvidence(ctx, tx, p.ID, d.Evidence) },
@@ -51,6 +52,7 @@ func (db *DB) ImportPerson(ctx context.Context, d *ladder.PersonData) (err error
 		func() error { return importWeeks(ctx, tx, p.ID, d.Weeks) },
 		func() error { return importNetwork(ctx, tx, p.ID, d, planRefs) },
 		func() error { return importFirst90(ctx, tx, p.ID, d) },
+		func() error { return importLanding(ctx, tx, p.ID, d, oldEvidence) },
 	} {
 		if err := step(); err != nil {
 			return err

@@ -81,7 +81,7 @@ func (wb *Web) mentorsPage(w http.ResponseWriter, r *http.Request, form MentorFo
 	for _, m := range ms {
 		row := MentorRow{ID: m.ID, Name: m.Name, Org: strings.Trim(m.Role+", "+m.Organisation, ", "),
 			Status: mentorStatusLabels[m.Status], Met: len(m.Criteria), Criteria: len(editor.Checklist)}
-		row.Strengths = competencyNames(editor.Competencies, m.Strengths)
+		row.Strengths = optionLabels(editor.Competencies, m.Strengths)
 		// Sessions come newest first: the last planned one ahead is the next.
 		for _, s := range ss {
 			if s.MentorID == m.ID && s.Status == ladder.SessionPlanned && !s.Date.Before(today) {
@@ -93,8 +93,8 @@ func (wb *Web) mentorsPage(w http.ResponseWriter, r *http.Request, form MentorFo
 	return page, nil
 }
 
-// competencyNames names keys from the model's options, in the options' order.
-func competencyNames(opts []Option, keys []string) string {
+// optionLabels names keys from the model's options, in the options' order.
+func optionLabels(opts []Option, keys []string) string {
 	var names []string
 	for _, o := range opts {
 		if slices.Contains(keys, o.Value) {
@@ -262,7 +262,7 @@ func (wb *Web) mentorPage(w http.ResponseWriter, r *http.Request, id int64, form
 	page := &MentorPage{Base: wb.base(w, r, m.Name, "mentors"), ID: m.ID, Name: m.Name,
 		Org: strings.Trim(m.Role+", "+m.Organisation, ", "), Inside: m.Inside, Background: m.Background, Contact: m.Contact,
 		Status: mentorStatusLabels[m.Status], Notes: m.Notes, Editor: editor, NoTarget: p.TargetRole == "",
-		Strengths: competencyNames(editor.Competencies, m.Strengths)}
+		Strengths: optionLabels(editor.Competencies, m.Strengths)}
 	for _, cr := range editor.Checklist {
 		cr.Met = slices.Contains(m.Criteria, cr.Key)
 		if cr.Met {
@@ -304,7 +304,7 @@ func sessionView(s *ladder.MentoringSession, comps []Option) SessionView {
 	}
 	for _, a := range s.Actions {
 		v.Actions = append(v.Actions, AgreedActionView{ID: a.ID, Text: a.Text, InPlan: a.PlanActionID != 0,
-			Competency: competencyNames(comps, []string{a.Competency})})
+			Competency: optionLabels(comps, []string{a.Competency})})
 	}
 	return v
 }

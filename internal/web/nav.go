@@ -31,6 +31,7 @@ var navSections = []NavSection{
 	{"Grow", []NavItem{{"plan", "/plan", "Plan"}, {"evidence", "/evidence", "Evidence"}, {"learning", "/learning", "Learning"},
 		{"certs", "/certs", "Certifications"}, {"journal", "/journal", "Journal"}}},
 	{"Connect", []NavItem{{"mentors", "/mentors", "Mentors"}, {"network", "/network", "Network"}}},
+	{"Land", []NavItem{{"opportunities", "/opportunities", "Opportunities"}, {"resume", "/resume", "Resume"}, {"interview", "/interview", "Interviews"}}},
 	{"Lead", []NavItem{{"first90", "/first90", "First 90 days"}, {"team", "/team", "Team"}, {"stakeholders", "/stakeholders", "Stakeholders"},
 		{"trust", "/trust", "Trust"}, {"delegation", "/delegation", "Delegation"}}},
 	{"Report", []NavItem{{"report", "/report", "Report"}}},

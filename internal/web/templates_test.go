@@ -240,6 +240,9 @@ func TestTemplates(t *testing.T) {
 	cases := templateCases()
 	maps.Copy(cases, networkTemplateCases())
 	maps.Copy(cases, first90TemplateCases())
+	for page, cs := range landingTemplateCases() {
+		cases[page] = cs
+	}
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
