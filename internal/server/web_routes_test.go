@@ -283,7 +283,7 @@ func webScenarios() []webScenario {
 		{name: "ExportWithoutAccount", req: get("/settings/export", "bob"), status: 200, want: []string{`"account": null`, `"name": "ci"`}},
 
 		{name: "DashboardProgress", req: get("/", "alice"), status: 200,
-			want: []string{"Progress", "0 of ", "1 entries · 1 projects led (12 months)", "1 wins logged · last mood 4/5"}},
+			want: []string{"Progress", "0 of ", "1 entries · 1 projects led (12 months)", "1 wins logged · last mood 4/5", "contacts ·", "open of"}},
 
 		// Plan: generate, show, done and drop only one's own actions, calendar.
 		{name: "PlanOK", req: get("/plan", "alice"), status: 200, want: []string{"Specific:", "Mark done", "Mix:", "/plan.ics"}},

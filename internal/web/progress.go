@@ -27,6 +27,9 @@ type Progress struct {
 	LastMood, LastMoodDate string
 	Streak                 int // weeks in a row with learning
 	LearningDone, Learning int
+	// The way to the role: mentors, network and opportunities.
+	Mentors, Contacts, EventsAttended int
+	Opportunities, OpenOpportunities  int
 }
 
 // leadershipKinds are the evidence kinds that show leading people.
@@ -97,6 +100,39 @@ func (wb *Web) progress(ctx context.Context, p *ladder.Person, now time.Time) (P
 	_, pr.Wins, err = wb.J.Journal.FindJournal(ctx, ladder.JournalFilter{PersonID: p.ID, Kind: ladder.JournalWin, Limit: 1})
 	if err != nil {
 		return pr, err
+	}
+	mentors, err := wb.J.Mentors.FindMentors(ctx, p.ID)
+	if err != nil {
+		return pr, err
+	}
+	for _, m := range mentors {
+		if m.Status == ladder.MentorActive {
+			pr.Mentors++
+		}
+	}
+	contacts, err := wb.J.Network.FindContacts(ctx, p.ID)
+	if err != nil {
+		return pr, err
+	}
+	pr.Contacts = len(contacts)
+	events, err := wb.J.Network.FindNetworkEvents(ctx, p.ID)
+	if err != nil {
+		return pr, err
+	}
+	for _, e := range events {
+		if e.Status == ladder.EventAttended {
+			pr.EventsAttended++
+		}
+	}
+	opps, err := wb.J.Opportunities.FindOpportunities(ctx, p.ID)
+	if err != nil {
+		return pr, err
+	}
+	pr.Opportunities = len(opps)
+	for _, o := range opps {
+		if o.Open() {
+			pr.OpenOpportunities++
+		}
 	}
 	recent, _, err := wb.J.Journal.FindJournal(ctx, ladder.JournalFilter{PersonID: p.ID, Limit: 20})
 	if err != nil {
