@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/firstdays"
@@ -255,7 +257,13 @@ func ParseAgreedAction(m *ladder.Model, s string) ladder.AgreedAction {
 	s = strings.TrimSpace(s)
 	if k, text, ok := strings.Cut(s, ":"); ok {
 		if key := competencyNamed(m, strings.TrimSpace(k)); key != "" {
-			return ladder.AgreedAction{Text: strings.TrimSpace(text), Competency: key}
+			// "Budgeting: draft the budget" becomes "Draft the budget", a
+			// title that reads right in the plan and the calendar.
+			text = strings.TrimSpace(text)
+			if r, n := utf8.DecodeRuneInString(text); n > 0 {
+				text = string(unicode.ToUpper(r)) + text[n:]
+			}
+			return ladder.AgreedAction{Text: text, Competency: key}
 		}
 	}
 	return ladder.AgreedAction{Text: s}

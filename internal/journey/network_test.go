@@ -249,11 +249,11 @@ func TestParseAgreedAction(t *testing.T) {
 		{"budgeting: Draft the licence budget", "Draft the licence budget", "budgeting"},
 		{"Budgeting: Draft it", "Draft it", "budgeting"},
 		{"vendor management: List contracts", "List contracts", "vendor-management"},
-		{"Delegation: hand over the rota", "hand over the rota", "delegation"},
+		{"Delegation: hand over the rota", "Hand over the rota", "delegation"},
 		{"Ask finance: for the template", "Ask finance: for the template", ""},
 		{"  Just do it  ", "Just do it", ""},
 		{"Str: too short", "Str: too short", ""},
-		{"Stra: unique start", "unique start", "strategic-planning"},
+		{"Stra: unique start", "Unique start", "strategic-planning"},
 	}
 	for _, tt := range tests {
 		got := journey.ParseAgreedAction(m, tt.in)
