@@ -174,4 +174,3 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{"access_token": rand.Text(), "token_type": "Bearer",
 		"expires_in": 300, "id_token": idToken})
 }
-
