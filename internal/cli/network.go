@@ -84,30 +84,15 @@ func orgKeys() string {
 }
 
 func contactsJSON(ctx context.Context, j *journey.Journey, p *ladder.Person) ([]api.Contact, error) {
-	cs, err := j.Network.FindContacts(ctx, p.ID)
-	out := []api.Contact{}
-	for _, c := range cs {
-		out = append(out, api.NewContact(c))
-	}
-	return out, err
+	return findJSON(ctx, p, j.Network.FindContacts, api.NewContact)
 }
 
 func membershipsJSON(ctx context.Context, j *journey.Journey, p *ladder.Person) ([]api.Membership, error) {
-	ms, err := j.Network.FindMemberships(ctx, p.ID)
-	out := []api.Membership{}
-	for _, m := range ms {
-		out = append(out, api.NewMembership(m))
-	}
-	return out, err
+	return findJSON(ctx, p, j.Network.FindMemberships, api.NewMembership)
 }
 
 func eventsJSON(ctx context.Context, j *journey.Journey, p *ladder.Person) ([]api.Event, error) {
-	es, err := j.Network.FindNetworkEvents(ctx, p.ID)
-	out := []api.Event{}
-	for _, ev := range es {
-		out = append(out, api.NewEvent(ev))
-	}
-	return out, err
+	return findJSON(ctx, p, j.Network.FindNetworkEvents, api.NewEvent)
 }
 
 func netText(s *string) string {
@@ -204,27 +189,8 @@ func newContactAddCmd(e *env) *cobra.Command {
 }
 
 func newContactListCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List your contacts, follow-ups due first",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			cs, err := contactsJSON(ctx, j, p)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return e.printJSON(cs)
-			}
-			printContacts(e, cs, dayText(j))
-			return nil
-		},
-	}
+	return newListCmd(e, "List your contacts, follow-ups due first", contactsJSON,
+		func(j *journey.Journey, cs []api.Contact) { printContacts(e, cs, dayText(j)) })
 }
 
 func newContactDoneCmd(e *env) *cobra.Command {
@@ -273,12 +239,8 @@ func newNetworkDeleteCmd(e *env, short string, del func(*journey.Journey) func(c
 		Short: short,
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
@@ -369,27 +331,8 @@ func (e *env) printMembership(m *ladder.Membership, verb string) error {
 }
 
 func newOrgListCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List your professional organisations",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			ms, err := membershipsJSON(ctx, j, p)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return e.printJSON(ms)
-			}
-			printMemberships(e, ms)
-			return nil
-		},
-	}
+	return newListCmd(e, "List your professional organisations", membershipsJSON,
+		func(_ *journey.Journey, ms []api.Membership) { printMemberships(e, ms) })
 }
 
 func newOrgSetCmd(e *env) *cobra.Command {
@@ -399,12 +342,8 @@ func newOrgSetCmd(e *env) *cobra.Command {
 		Short: "Change a membership: status, dates, notes",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
@@ -498,27 +437,8 @@ func newEventAddCmd(e *env) *cobra.Command {
 }
 
 func newEventListCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List your events, latest first",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			es, err := eventsJSON(ctx, j, p)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return e.printJSON(es)
-			}
-			printEvents(e, es)
-			return nil
-		},
-	}
+	return newListCmd(e, "List your events, latest first", eventsJSON,
+		func(_ *journey.Journey, es []api.Event) { printEvents(e, es) })
 }
 
 func newEventSetCmd(e *env) *cobra.Command {
@@ -528,12 +448,8 @@ func newEventSetCmd(e *env) *cobra.Command {
 		Short: "Change an event: status, contacts met, notes",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}

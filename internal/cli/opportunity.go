@@ -38,6 +38,9 @@ func dayFlag(name, s string) (time.Time, error) {
 	return t, nil
 }
 
+// oppID reads an opportunity's id argument.
+func oppID(s string) (int64, error) { return idArg(s, "ladder opportunity list") }
+
 // idArg reads a positive id argument; list is the command that shows ids.
 func idArg(s, list string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
@@ -197,11 +200,7 @@ func newOppShowCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := idArg(args[0], "ladder opportunity list")
-			if err != nil {
-				return err
-			}
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], oppID)
 			if err != nil {
 				return err
 			}
@@ -253,11 +252,7 @@ func newOppEditCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := idArg(args[0], "ladder opportunity list")
-			if err != nil {
-				return err
-			}
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], oppID)
 			if err != nil {
 				return err
 			}
@@ -314,11 +309,7 @@ func newOppDeleteCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := idArg(args[0], "ladder opportunity list")
-			if err != nil {
-				return err
-			}
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], oppID)
 			if err != nil {
 				return err
 			}

@@ -97,12 +97,8 @@ func newTeamShowCmd(e *env) *cobra.Command {
 		Short: "A team member with their one-to-ones and follow-ups",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
@@ -115,11 +111,7 @@ func newTeamShowCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := api.TeamMemberDetail{TeamMember: api.NewTeamMember(m), OneToOnes: []api.OneToOne{}}
-				for _, o := range os {
-					out.OneToOnes = append(out.OneToOnes, api.NewOneToOne(o))
-				}
-				return e.printJSON(out)
+				return e.printJSON(api.TeamMemberDetail{TeamMember: api.NewTeamMember(m), OneToOnes: wireAll(os, api.NewOneToOne)})
 			}
 			fmt.Fprintf(e.stdout, "%s, %s (#%d)\n", m.Name, m.Role, m.ID)
 			for _, f := range [][2]string{{"Strengths", m.Strengths}, {"Goals", m.Goals}, {"Concerns", m.Concerns}, {"Notes", m.Notes}} {
@@ -159,18 +151,14 @@ optional due date after "@":
   ladder team one-to-one 3 --notes "Talked about on-call" --follow-up "Share the rota draft@2026-03-13" --next 2026-03-24`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
+			ctx := cmd.Context()
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
 			for _, f := range followUps {
 				text, due, _ := strings.Cut(f, "@")
 				b.FollowUps = append(b.FollowUps, api.FollowUpCreate{Text: text, Due: due})
-			}
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
 			}
 			o, err := b.OneToOne(p.ID, id, j.DB.Now())
 			if err != nil {
@@ -202,12 +190,8 @@ func newTeamFollowUpCmd(e *env) *cobra.Command {
 		Short: "Tick a one-to-one follow-up off (or open it again with --undo)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
@@ -394,12 +378,8 @@ func newDelegateSetCmd(e *env) *cobra.Command {
   ladder delegate set 4 --status delegated --owner "Tomasz Nowak"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/journey"
+)
+
+// meAndID reads the ID argument with parse (parseID, or one that names the
+// list command to look the id up in), then opens the store and finds the
+// person: a mistyped id is a usage error before anything is opened.
+func (e *env) meAndID(ctx context.Context, arg string, parse func(string) (int64, error)) (*journey.Journey, *ladder.Person, int64, error) {
+	id, err := parse(arg)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	j, p, err := e.me(ctx)
+	return j, p, id, err
+}
+
+// findJSON returns the person's records found by find, each converted to
+// its wire type by wire; none is [], not null, in JSON.
+func findJSON[T, W any](ctx context.Context, p *ladder.Person, find func(ctx context.Context, personID int64) ([]T, error), wire func(T) W) ([]W, error) {
+	ts, err := find(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	return wireAll(ts, wire), nil
+}
+
+// wireAll converts each record to its wire type; none is [], not null, in
+// JSON.
+func wireAll[T, W any](ts []T, wire func(T) W) []W {
+	out := make([]W, 0, len(ts))
+	for _, t := range ts {
+		out = append(out, wire(t))
+	}
+	return out
+}
+
+// newListCmd is a `list` command: the person's records found by find,
+// printed as JSON with --json or else by print.
+func newListCmd[W any](e *env, short string, find func(context.Context, *journey.Journey, *ladder.Person) ([]W, error),
+	print func(*journey.Journey, []W)) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: short,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			j, p, err := e.me(ctx)
+			if err != nil {
+				return err
+			}
+			ws, err := find(ctx, j, p)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return e.printJSON(ws)
+			}
+			print(j, ws)
+			return nil
+		},
+	}
+}
