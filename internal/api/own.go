@@ -46,11 +46,7 @@ func createOwn[B, T, W any](a *API, w http.ResponseWriter, r *http.Request, path
 	if err != nil {
 		return err
 	}
-	var body B
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	t, err := record(body, p.ID)
+	t, err := decodeRecord(a, w, r, p.ID, record)
 	if err != nil {
 		return err
 	}
@@ -58,6 +54,15 @@ func createOwn[B, T, W any](a *API, w http.ResponseWriter, r *http.Request, path
 		return err
 	}
 	return writeCreated(w, path, *id(t), wire(t))
+}
+
+// decodeRecord decodes the body and makes the person's record of it.
+func decodeRecord[B, T any](a *API, w http.ResponseWriter, r *http.Request, personID int64, record func(b B, personID int64) (*T, error)) (*T, error) {
+	var body B
+	if err := a.decode(w, r, &body); err != nil {
+		return nil, err
+	}
+	return record(body, personID)
 }
 
 // updateOwn replaces the person's record with the path id by one made of
@@ -68,11 +73,7 @@ func updateOwn[B, T, W any](a *API, w http.ResponseWriter, r *http.Request,
 	if err != nil {
 		return err
 	}
-	var body B
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	t, err := record(body, p.ID)
+	t, err := decodeRecord(a, w, r, p.ID, record)
 	if err != nil {
 		return err
 	}

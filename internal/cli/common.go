@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -66,4 +67,28 @@ func newListCmd[W any](e *env, short string, find func(context.Context, *journey
 			return nil
 		},
 	}
+}
+
+// changeOwn finds the person's record id with find, lets change alter it
+// and saves it with update: the work of a `set ID` command.
+func changeOwn[T any](ctx context.Context, personID, id int64, find func(ctx context.Context, personID, id int64) (*T, error),
+	change func(*T) error, update func(context.Context, *T) error) (*T, error) {
+	t, err := find(ctx, personID, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := change(t); err != nil {
+		return nil, err
+	}
+	return t, update(ctx, t)
+}
+
+// printResult prints v, a wire type, as JSON with --json, else a line of
+// text made of format and args.
+func (e *env) printResult(v any, format string, args ...any) error {
+	if e.json {
+		return e.printJSON(v)
+	}
+	fmt.Fprintf(e.stdout, format, args...)
+	return nil
 }

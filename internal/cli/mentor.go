@@ -299,11 +299,7 @@ func newMentorPlanCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewPlanAction(*a))
-			}
-			fmt.Fprintf(e.stdout, "Added to your plan as action #%d: %s, due %s.\n", a.ID, a.Title, a.Due.Format("2 Jan 2006"))
-			return nil
+			return e.printResult(api.NewPlanAction(*a), "Added to your plan as action #%d: %s, due %s.\n", a.ID, a.Title, a.Due.Format("2 Jan 2006"))
 		},
 	}
 }

@@ -168,11 +168,7 @@ func newContactAddCmd(e *env) *cobra.Command {
 			if err := j.Network.CreateContact(ctx, &c); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewContact(&c))
-			}
-			fmt.Fprintf(e.stdout, "Added contact #%d: %s.\n", c.ID, c.Name)
-			return nil
+			return e.printResult(api.NewContact(&c), "Added contact #%d: %s.\n", c.ID, c.Name)
 		},
 	}
 	f := cmd.Flags()
@@ -323,11 +319,7 @@ func newOrgAddCmd(e *env) *cobra.Command {
 }
 
 func (e *env) printMembership(m *ladder.Membership, verb string) error {
-	if e.json {
-		return e.printJSON(api.NewMembership(m))
-	}
-	fmt.Fprintf(e.stdout, "%s #%d: %s, %s.\n", verb, m.ID, journey.MembershipName(m), m.Status)
-	return nil
+	return e.printResult(api.NewMembership(m), "%s #%d: %s, %s.\n", verb, m.ID, journey.MembershipName(m), m.Status)
 }
 
 func newOrgListCmd(e *env) *cobra.Command {
@@ -347,14 +339,9 @@ func newOrgSetCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m, err := j.Network.FindMembership(ctx, p.ID, id)
+			m, err := changeOwn(ctx, p.ID, id, j.Network.FindMembership,
+				func(m *ladder.Membership) error { return mf.apply(m, cmd.Flags().Changed) }, j.Network.UpdateMembership)
 			if err != nil {
-				return err
-			}
-			if err := mf.apply(m, cmd.Flags().Changed); err != nil {
-				return err
-			}
-			if err := j.Network.UpdateMembership(ctx, m); err != nil {
 				return err
 			}
 			return e.printMembership(m, "Saved")
@@ -403,11 +390,7 @@ func (ef *eventFlags) apply(ev *ladder.NetworkEvent, changed func(string) bool) 
 }
 
 func (e *env) printEvent(ev *ladder.NetworkEvent, verb string) error {
-	if e.json {
-		return e.printJSON(api.NewEvent(ev))
-	}
-	fmt.Fprintf(e.stdout, "%s event #%d: %s on %s, %s.\n", verb, ev.ID, ev.Name, ev.Date.Format("2 Jan 2006"), ev.Status)
-	return nil
+	return e.printResult(api.NewEvent(ev), "%s event #%d: %s on %s, %s.\n", verb, ev.ID, ev.Name, ev.Date.Format("2 Jan 2006"), ev.Status)
 }
 
 func newEventAddCmd(e *env) *cobra.Command {
@@ -453,14 +436,9 @@ func newEventSetCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ev, err := j.Network.FindNetworkEvent(ctx, p.ID, id)
+			ev, err := changeOwn(ctx, p.ID, id, j.Network.FindNetworkEvent,
+				func(ev *ladder.NetworkEvent) error { return ef.apply(ev, cmd.Flags().Changed) }, j.Network.UpdateNetworkEvent)
 			if err != nil {
-				return err
-			}
-			if err := ef.apply(ev, cmd.Flags().Changed); err != nil {
-				return err
-			}
-			if err := j.Network.UpdateNetworkEvent(ctx, ev); err != nil {
 				return err
 			}
 			return e.printEvent(ev, "Saved")

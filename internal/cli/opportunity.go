@@ -89,11 +89,7 @@ func newOppAddCmd(e *env) *cobra.Command {
 			if err := j.Opportunities.CreateOpportunity(ctx, &o, day); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewOpportunity(&o))
-			}
-			fmt.Fprintf(e.stdout, "Added opportunity #%d: %s (%s).\n", o.ID, o.Title, stageLabel(o.Stage))
-			return nil
+			return e.printResult(api.NewOpportunity(&o), "Added opportunity #%d: %s (%s).\n", o.ID, o.Title, stageLabel(o.Stage))
 		},
 	}
 	f := cmd.Flags()
@@ -182,11 +178,7 @@ func newOppMoveCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewOpportunity(o))
-			}
-			fmt.Fprintf(e.stdout, "Moved #%d %s to %s.\n", o.ID, o.Title, stageLabel(o.Stage))
-			return nil
+			return e.printResult(api.NewOpportunity(o), "Moved #%d %s to %s.\n", o.ID, o.Title, stageLabel(o.Stage))
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day it happened, YYYY-MM-DD (default today)")
@@ -283,11 +275,7 @@ func newOppEditCmd(e *env) *cobra.Command {
 			if err := j.Opportunities.UpdateOpportunity(ctx, cur); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewOpportunity(cur))
-			}
-			fmt.Fprintf(e.stdout, "Saved #%d %s.\n", cur.ID, cur.Title)
-			return nil
+			return e.printResult(api.NewOpportunity(cur), "Saved #%d %s.\n", cur.ID, cur.Title)
 		},
 	}
 	f := cmd.Flags()
@@ -341,11 +329,8 @@ func newOppTalkedCmd(e *env) *cobra.Command {
 			if err := j.Opportunities.SetSupervisorTalk(ctx, t); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.SupervisorTalk{Date: t.Date.Format(time.DateOnly), Note: t.Note})
-			}
-			fmt.Fprintf(e.stdout, "Recorded your talk with your supervisor on %s.\n", t.Date.Format(time.DateOnly))
-			return nil
+			day := t.Date.Format(time.DateOnly)
+			return e.printResult(api.SupervisorTalk{Date: day, Note: t.Note}, "Recorded your talk with your supervisor on %s.\n", day)
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day of the talk, YYYY-MM-DD (default today)")

@@ -73,11 +73,7 @@ func newTeamAddCmd(e *env) *cobra.Command {
 			if err := j.Team.CreateTeamMember(ctx, m); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewTeamMember(m))
-			}
-			fmt.Fprintf(e.stdout, "Added %s (#%d) to your team.\n", m.Name, m.ID)
-			return nil
+			return e.printResult(api.NewTeamMember(m), "Added %s (#%d) to your team.\n", m.Name, m.ID)
 		},
 	}
 	f := cmd.Flags()
@@ -199,11 +195,7 @@ func newTeamFollowUpCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewFollowUp(fu))
-			}
-			fmt.Fprintf(e.stdout, "#%d %s: %s.\n", fu.ID, fu.Text, map[bool]string{true: "done", false: "open"}[fu.Done])
-			return nil
+			return e.printResult(api.NewFollowUp(fu), "#%d %s: %s.\n", fu.ID, fu.Text, map[bool]string{true: "done", false: "open"}[fu.Done])
 		},
 	}
 	cmd.Flags().BoolVar(&undo, "undo", false, "open the follow-up again")
@@ -275,11 +267,7 @@ func newStakeholdersAddCmd(e *env) *cobra.Command {
 			if err := j.Stakeholders.CreateStakeholder(ctx, s); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewStakeholder(s))
-			}
-			fmt.Fprintf(e.stdout, "Added %s (#%d): %s.\n", s.Name, s.ID, strings.ToLower(quadrantNames[s.Quadrant()]))
-			return nil
+			return e.printResult(api.NewStakeholder(s), "Added %s (#%d): %s.\n", s.Name, s.ID, strings.ToLower(quadrantNames[s.Quadrant()]))
 		},
 	}
 	f := cmd.Flags()
@@ -357,11 +345,7 @@ func newDelegateAddCmd(e *env) *cobra.Command {
 			if err := j.Delegations.CreateDelegation(ctx, d); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewDelegation(d))
-			}
-			fmt.Fprintf(e.stdout, "Added #%d: %s (%s).\n", d.ID, d.Task, d.Status)
-			return nil
+			return e.printResult(api.NewDelegation(d), "Added #%d: %s (%s).\n", d.ID, d.Task, d.Status)
 		},
 	}
 	delegationFlags(cmd, &b)
@@ -383,27 +367,21 @@ func newDelegateSetCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			d, err := j.Delegations.FindDelegation(ctx, p.ID, id)
+			d, err := changeOwn(ctx, p.ID, id, j.Delegations.FindDelegation, func(d *ladder.Delegation) error {
+				for flag, apply := range map[string]func(){
+					"task": func() { d.Task = b.Task }, "owner": func() { d.Owner = b.Owner }, "status": func() { d.Status = b.Status },
+					"hours": func() { d.HoursPerWeek = b.HoursPerWeek }, "notes": func() { d.Notes = b.Notes },
+				} {
+					if cmd.Flags().Changed(flag) {
+						apply()
+					}
+				}
+				return nil
+			}, j.Delegations.UpdateDelegation)
 			if err != nil {
 				return err
 			}
-			changed := cmd.Flags().Changed
-			for flag, apply := range map[string]func(){
-				"task": func() { d.Task = b.Task }, "owner": func() { d.Owner = b.Owner }, "status": func() { d.Status = b.Status },
-				"hours": func() { d.HoursPerWeek = b.HoursPerWeek }, "notes": func() { d.Notes = b.Notes },
-			} {
-				if changed(flag) {
-					apply()
-				}
-			}
-			if err := j.Delegations.UpdateDelegation(ctx, d); err != nil {
-				return err
-			}
-			if e.json {
-				return e.printJSON(api.NewDelegation(d))
-			}
-			fmt.Fprintf(e.stdout, "#%d %s: %s, %s.\n", d.ID, d.Task, d.Status, ownerOrNobody(d.Owner))
-			return nil
+			return e.printResult(api.NewDelegation(d), "#%d %s: %s, %s.\n", d.ID, d.Task, d.Status, ownerOrNobody(d.Owner))
 		},
 	}
 	delegationFlags(cmd, &b)
