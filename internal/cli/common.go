@@ -92,3 +92,26 @@ func (e *env) printResult(v any, format string, args ...any) error {
 	fmt.Fprintf(e.stdout, format, args...)
 	return nil
 }
+
+// newDeleteCmd is a `delete ID` command: del deletes the person's record
+// with the id read by parse, and done, given the id, says so.
+func newDeleteCmd(e *env, short string, parse func(string) (int64, error),
+	del func(*journey.Journey) func(ctx context.Context, personID, id int64) error, done string) *cobra.Command {
+	return &cobra.Command{
+		Use:   "delete ID",
+		Short: short,
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			j, p, id, err := e.meAndID(ctx, args[0], parse)
+			if err != nil {
+				return err
+			}
+			if err := del(j)(ctx, p.ID, id); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, done, id)
+			return nil
+		},
+	}
+}

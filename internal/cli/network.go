@@ -230,23 +230,7 @@ func newContactDoneCmd(e *env) *cobra.Command {
 
 // newNetworkDeleteCmd deletes one of the person's records with del.
 func newNetworkDeleteCmd(e *env, short string, del func(*journey.Journey) func(context.Context, int64, int64) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "delete ID",
-		Short: short,
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			j, p, id, err := e.meAndID(ctx, args[0], parseID)
-			if err != nil {
-				return err
-			}
-			if err := del(j)(ctx, p.ID, id); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "Deleted #%d.\n", id)
-			return nil
-		},
-	}
+	return newDeleteCmd(e, short, parseID, del, "Deleted #%d.\n")
 }
 
 // membershipFlags are the flags of `org add` and `org set`.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/api"
+	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/opportunity"
 )
 
@@ -291,23 +293,11 @@ func newOppEditCmd(e *env) *cobra.Command {
 }
 
 func newOppDeleteCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "delete ID",
-		Short: "Delete an opportunity and its history",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			j, p, id, err := e.meAndID(ctx, args[0], oppID)
-			if err != nil {
-				return err
-			}
-			if err := j.Opportunities.DeleteOpportunity(ctx, p.ID, id); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "Deleted opportunity #%d.\n", id)
-			return nil
+	return newDeleteCmd(e, "Delete an opportunity and its history", oppID,
+		func(j *journey.Journey) func(context.Context, int64, int64) error {
+			return j.Opportunities.DeleteOpportunity
 		},
-	}
+		"Deleted opportunity #%d.\n")
 }
 
 func newOppTalkedCmd(e *env) *cobra.Command {
