@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -67,11 +66,7 @@ func (a *API) getFirst90(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) updateFirst90Step(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -95,47 +90,22 @@ func (a *API) updateFirst90Step(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, NewFirst90Step(st))
 }
 
+func teamMemberRecord(b TeamMemberInput, personID int64) (*ladder.TeamMember, error) {
+	return b.Member(personID, 0)
+}
+
+func teamMemberID(m *ladder.TeamMember) *int64 { return &m.ID }
+
 func (a *API) listTeam(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	ms, err := a.J.Team.FindTeamMembers(r.Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	out := make([]TeamMember, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, NewTeamMember(m))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwn(w, r, a.J.Team.FindTeamMembers, NewTeamMember)
 }
 
 func (a *API) createTeamMember(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	var body TeamMemberInput
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	m, err := body.Member(p.ID, 0)
-	if err != nil {
-		return err
-	}
-	if err := a.J.Team.CreateTeamMember(r.Context(), m); err != nil {
-		return err
-	}
-	return writeCreated(w, "team", m.ID, NewTeamMember(m))
+	return createOwn(a, w, r, "team", teamMemberRecord, a.J.Team.CreateTeamMember, teamMemberID, NewTeamMember)
 }
 
 func (a *API) getTeamMember(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -148,34 +118,11 @@ func (a *API) getTeamMember(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := TeamMemberDetail{TeamMember: NewTeamMember(m), OneToOnes: make([]OneToOne, 0, len(os))}
-	for _, o := range os {
-		out.OneToOnes = append(out.OneToOnes, NewOneToOne(o))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, TeamMemberDetail{TeamMember: NewTeamMember(m), OneToOnes: wireEach(os, NewOneToOne)})
 }
 
 func (a *API) updateTeamMember(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var body TeamMemberInput
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	m, err := body.Member(p.ID, id)
-	if err != nil {
-		return err
-	}
-	if err := a.J.Team.UpdateTeamMember(r.Context(), m); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, NewTeamMember(m))
+	return updateOwn(a, w, r, teamMemberRecord, a.J.Team.UpdateTeamMember, teamMemberID, NewTeamMember)
 }
 
 func (a *API) deleteTeamMember(w http.ResponseWriter, r *http.Request) error {
@@ -183,35 +130,11 @@ func (a *API) deleteTeamMember(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listOneToOnes(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	if _, err := a.J.Team.FindTeamMember(ctx, p.ID, id); err != nil {
-		return err
-	}
-	os, err := a.J.Team.FindOneToOnes(ctx, p.ID, id)
-	if err != nil {
-		return err
-	}
-	out := make([]OneToOne, 0, len(os))
-	for _, o := range os {
-		out = append(out, NewOneToOne(o))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwnUnder(w, r, a.J.Team.FindTeamMember, a.J.Team.FindOneToOnes, NewOneToOne)
 }
 
 func (a *API) createOneToOne(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -232,11 +155,7 @@ func (a *API) createOneToOne(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) updateFollowUp(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -251,61 +170,25 @@ func (a *API) updateFollowUp(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, NewFollowUp(fu))
 }
 
+func stakeholderRecord(b StakeholderInput, personID int64) (*ladder.Stakeholder, error) {
+	return b.Stakeholder(personID, 0)
+}
+
+func stakeholderID(s *ladder.Stakeholder) *int64 { return &s.ID }
+
 func (a *API) listStakeholders(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	ss, err := a.J.Stakeholders.FindStakeholders(r.Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	out := make([]Stakeholder, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, NewStakeholder(s))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwn(w, r, a.J.Stakeholders.FindStakeholders, NewStakeholder)
 }
 
 // saveOwn decodes a body, converts it with conv (id 0 for a new record)
 // and stores it with save: the create and replace handlers of the lists.
-func saveOwn[B, D, W any](a *API, w http.ResponseWriter, r *http.Request, create bool, path string,
-	conv func(b B, personID, id int64) (*D, error), save func(context.Context, *D) error, id func(*D) int64, wire func(*D) W) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	var pid int64
-	if !create {
-		if pid, err = pathID(r, "id"); err != nil {
-			return err
-		}
-	}
-	var body B
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	d, err := conv(body, p.ID, pid)
-	if err != nil {
-		return err
-	}
-	if err := save(r.Context(), d); err != nil {
-		return err
-	}
-	if create {
-		return writeCreated(w, path, id(d), wire(d))
-	}
-	return writeJSON(w, http.StatusOK, wire(d))
-}
 
 func (a *API) createStakeholder(w http.ResponseWriter, r *http.Request) error {
-	return saveOwn(a, w, r, true, "stakeholders", StakeholderInput.Stakeholder, a.J.Stakeholders.CreateStakeholder,
-		func(s *ladder.Stakeholder) int64 { return s.ID }, NewStakeholder)
+	return createOwn(a, w, r, "stakeholders", stakeholderRecord, a.J.Stakeholders.CreateStakeholder, stakeholderID, NewStakeholder)
 }
 
 func (a *API) updateStakeholder(w http.ResponseWriter, r *http.Request) error {
-	return saveOwn(a, w, r, false, "stakeholders", StakeholderInput.Stakeholder, a.J.Stakeholders.UpdateStakeholder,
-		func(s *ladder.Stakeholder) int64 { return s.ID }, NewStakeholder)
+	return updateOwn(a, w, r, stakeholderRecord, a.J.Stakeholders.UpdateStakeholder, stakeholderID, NewStakeholder)
 }
 
 func (a *API) deleteStakeholder(w http.ResponseWriter, r *http.Request) error {
@@ -371,18 +254,18 @@ func (a *API) listDelegations(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, NewDelegationList(ds))
 }
 
-func delegationInput(b DelegationInput, personID, id int64) (*ladder.Delegation, error) {
-	return b.Delegation(personID, id), nil
+func delegationRecord(b DelegationInput, personID int64) (*ladder.Delegation, error) {
+	return b.Delegation(personID, 0), nil
 }
 
+func delegationID(d *ladder.Delegation) *int64 { return &d.ID }
+
 func (a *API) createDelegation(w http.ResponseWriter, r *http.Request) error {
-	return saveOwn(a, w, r, true, "delegation", delegationInput, a.J.Delegations.CreateDelegation,
-		func(d *ladder.Delegation) int64 { return d.ID }, NewDelegation)
+	return createOwn(a, w, r, "delegation", delegationRecord, a.J.Delegations.CreateDelegation, delegationID, NewDelegation)
 }
 
 func (a *API) updateDelegation(w http.ResponseWriter, r *http.Request) error {
-	return saveOwn(a, w, r, false, "delegation", delegationInput, a.J.Delegations.UpdateDelegation,
-		func(d *ladder.Delegation) int64 { return d.ID }, NewDelegation)
+	return updateOwn(a, w, r, delegationRecord, a.J.Delegations.UpdateDelegation, delegationID, NewDelegation)
 }
 
 func (a *API) deleteDelegation(w http.ResponseWriter, r *http.Request) error {

@@ -136,27 +136,11 @@ func (a *API) createOpportunity(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) getOpportunity(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	o, err := a.J.Opportunities.FindOpportunity(r.Context(), p.ID, id)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, NewOpportunity(o))
+	return getOwn(w, r, a.J.Opportunities.FindOpportunity, NewOpportunity)
 }
 
 func (a *API) updateOpportunity(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -193,11 +177,7 @@ func (a *API) updateOpportunity(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) moveOpportunity(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -242,15 +222,7 @@ func (a *API) setSupervisorTalk(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listResume(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	bs, err := a.J.Resume.FindResumeBullets(r.Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, newResumeBullets(bs))
+	return listOwn(w, r, a.J.Resume.FindResumeBullets, NewResumeBullet)
 }
 
 func (a *API) generateResume(w http.ResponseWriter, r *http.Request) error {
@@ -266,11 +238,7 @@ func (a *API) generateResume(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) updateResumeBullet(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -351,11 +319,7 @@ func (a *API) getCoverLetter(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := make([]CoverSection, 0, len(secs))
-	for _, s := range secs {
-		out = append(out, NewCoverSection(s))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, wireEach(secs, NewCoverSection))
 }
 
 func (a *API) getCoverLetterMarkdown(w http.ResponseWriter, r *http.Request) error {
@@ -412,11 +376,7 @@ func (a *API) listPracticeAnswers(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	out := make([]PracticeAnswer, 0, len(as))
-	for _, x := range as {
-		out = append(out, NewPracticeAnswer(x))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, wireEach(as, NewPracticeAnswer))
 }
 
 func (a *API) createPracticeAnswer(w http.ResponseWriter, r *http.Request) error {

@@ -17,44 +17,35 @@ func personAndID(r *http.Request) (*ladder.Person, int64, error) {
 	return p, id, err
 }
 
-func (a *API) listMentors(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
+// mentorWire converts mentors, naming the good-mentor criteria they meet.
+func mentorWire() (func(*ladder.Mentor) Mentor, error) {
 	c, err := firstdays.Load()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	ms, err := a.J.Mentors.FindMentors(r.Context(), p.ID)
+	return func(m *ladder.Mentor) Mentor { return NewMentor(m, c) }, nil
+}
+
+func mentorRecord(b MentorBody, personID int64) (*ladder.Mentor, error) {
+	return b.Mentor(personID), nil
+}
+
+func mentorID(m *ladder.Mentor) *int64 { return &m.ID }
+
+func (a *API) listMentors(w http.ResponseWriter, r *http.Request) error {
+	wire, err := mentorWire()
 	if err != nil {
 		return err
 	}
-	out := make([]Mentor, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, NewMentor(m, c))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwn(w, r, a.J.Mentors.FindMentors, wire)
 }
 
 func (a *API) createMentor(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
+	wire, err := mentorWire()
 	if err != nil {
 		return err
 	}
-	var body MentorBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	c, err := firstdays.Load()
-	if err != nil {
-		return err
-	}
-	m := body.Mentor(p.ID)
-	if err := a.J.Mentors.CreateMentor(r.Context(), m); err != nil {
-		return err
-	}
-	return writeCreated(w, "mentors", m.ID, NewMentor(m, c))
+	return createOwn(a, w, r, "mentors", mentorRecord, a.J.Mentors.CreateMentor, mentorID, wire)
 }
 
 func (a *API) getMentor(w http.ResponseWriter, r *http.Request) error {
@@ -74,32 +65,15 @@ func (a *API) getMentor(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := MentorDetail{Mentor: NewMentor(m, c), Sessions: []MentoringSession{}}
-	for _, s := range ss {
-		out.Sessions = append(out.Sessions, NewMentoringSession(s))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, MentorDetail{Mentor: NewMentor(m, c), Sessions: wireEach(ss, NewMentoringSession)})
 }
 
 func (a *API) updateMentor(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := personAndID(r)
+	wire, err := mentorWire()
 	if err != nil {
 		return err
 	}
-	var body MentorBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	c, err := firstdays.Load()
-	if err != nil {
-		return err
-	}
-	m := body.Mentor(p.ID)
-	m.ID = id
-	if err := a.J.Mentors.UpdateMentor(r.Context(), m); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, NewMentor(m, c))
+	return updateOwn(a, w, r, mentorRecord, a.J.Mentors.UpdateMentor, mentorID, wire)
 }
 
 func (a *API) deleteMentor(w http.ResponseWriter, r *http.Request) error {
@@ -123,24 +97,7 @@ func (a *API) getMentorAgenda(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) listMentoringSessions(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := personAndID(r)
-	if err != nil {
-		return err
-	}
-	// The mentor is looked up first so that another person's is a 404,
-	// not an empty list.
-	if _, err := a.J.Mentors.FindMentor(r.Context(), p.ID, id); err != nil {
-		return err
-	}
-	ss, err := a.J.Mentors.FindMentoringSessions(r.Context(), p.ID, id)
-	if err != nil {
-		return err
-	}
-	out := make([]MentoringSession, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, NewMentoringSession(s))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwnUnder(w, r, a.J.Mentors.FindMentor, a.J.Mentors.FindMentoringSessions, NewMentoringSession)
 }
 
 func (a *API) createMentoringSession(w http.ResponseWriter, r *http.Request) error {
@@ -223,59 +180,18 @@ func (a *API) addAgreedActionToPlan(w http.ResponseWriter, r *http.Request) erro
 	return writeJSON(w, http.StatusCreated, NewPlanAction(*act))
 }
 
+func contactID(c *ladder.Contact) *int64 { return &c.ID }
+
 func (a *API) listContacts(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	cs, err := a.J.Network.FindContacts(r.Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	out := make([]Contact, 0, len(cs))
-	for _, c := range cs {
-		out = append(out, NewContact(c))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwn(w, r, a.J.Network.FindContacts, NewContact)
 }
 
 func (a *API) createContact(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	var body ContactBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	c, err := body.Contact(p.ID)
-	if err != nil {
-		return err
-	}
-	if err := a.J.Network.CreateContact(r.Context(), c); err != nil {
-		return err
-	}
-	return writeCreated(w, "contacts", c.ID, NewContact(c))
+	return createOwn(a, w, r, "contacts", ContactBody.Contact, a.J.Network.CreateContact, contactID, NewContact)
 }
 
 func (a *API) updateContact(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := personAndID(r)
-	if err != nil {
-		return err
-	}
-	var body ContactBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	c, err := body.Contact(p.ID)
-	if err != nil {
-		return err
-	}
-	c.ID = id
-	if err := a.J.Network.UpdateContact(r.Context(), c); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, NewContact(c))
+	return updateOwn(a, w, r, ContactBody.Contact, a.J.Network.UpdateContact, contactID, NewContact)
 }
 
 func (a *API) deleteContact(w http.ResponseWriter, r *http.Request) error {
@@ -303,118 +219,36 @@ func (a *API) contactedToday(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, NewContact(c))
 }
 
+func membershipID(m *ladder.Membership) *int64 { return &m.ID }
+
 func (a *API) listMemberships(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	ms, err := a.J.Network.FindMemberships(r.Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	out := make([]Membership, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, NewMembership(m))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwn(w, r, a.J.Network.FindMemberships, NewMembership)
 }
 
 func (a *API) createMembership(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	var body MembershipBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	m, err := body.Membership(p.ID)
-	if err != nil {
-		return err
-	}
-	if err := a.J.Network.CreateMembership(r.Context(), m); err != nil {
-		return err
-	}
-	return writeCreated(w, "memberships", m.ID, NewMembership(m))
+	return createOwn(a, w, r, "memberships", MembershipBody.Membership, a.J.Network.CreateMembership, membershipID, NewMembership)
 }
 
 func (a *API) updateMembership(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := personAndID(r)
-	if err != nil {
-		return err
-	}
-	var body MembershipBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	m, err := body.Membership(p.ID)
-	if err != nil {
-		return err
-	}
-	m.ID = id
-	if err := a.J.Network.UpdateMembership(r.Context(), m); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, NewMembership(m))
+	return updateOwn(a, w, r, MembershipBody.Membership, a.J.Network.UpdateMembership, membershipID, NewMembership)
 }
 
 func (a *API) deleteMembership(w http.ResponseWriter, r *http.Request) error {
 	return deleteOwn(w, r, a.J.Network.DeleteMembership)
 }
 
+func eventID(e *ladder.NetworkEvent) *int64 { return &e.ID }
+
 func (a *API) listEvents(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	es, err := a.J.Network.FindNetworkEvents(r.Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	out := make([]Event, 0, len(es))
-	for _, e := range es {
-		out = append(out, NewEvent(e))
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return listOwn(w, r, a.J.Network.FindNetworkEvents, NewEvent)
 }
 
 func (a *API) createEvent(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	var body EventBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	e, err := body.Event(p.ID)
-	if err != nil {
-		return err
-	}
-	if err := a.J.Network.CreateNetworkEvent(r.Context(), e); err != nil {
-		return err
-	}
-	return writeCreated(w, "events", e.ID, NewEvent(e))
+	return createOwn(a, w, r, "events", EventBody.Event, a.J.Network.CreateNetworkEvent, eventID, NewEvent)
 }
 
 func (a *API) updateEvent(w http.ResponseWriter, r *http.Request) error {
-	p, id, err := personAndID(r)
-	if err != nil {
-		return err
-	}
-	var body EventBody
-	if err := a.decode(w, r, &body); err != nil {
-		return err
-	}
-	e, err := body.Event(p.ID)
-	if err != nil {
-		return err
-	}
-	e.ID = id
-	if err := a.J.Network.UpdateNetworkEvent(r.Context(), e); err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, NewEvent(e))
+	return updateOwn(a, w, r, EventBody.Event, a.J.Network.UpdateNetworkEvent, eventID, NewEvent)
 }
 
 func (a *API) deleteEvent(w http.ResponseWriter, r *http.Request) error {

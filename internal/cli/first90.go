@@ -206,12 +206,8 @@ func newFirst90DoneCmd(e *env) *cobra.Command {
 		Short: "Mark a step of your plan done (or not done with --undo), with an optional note",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}

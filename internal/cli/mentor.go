@@ -108,11 +108,7 @@ Criteria are the good-mentor criteria you judge met (see ` + "`ladder mentor sho
 
 // mentorArg loads the person's mentor named by the ID argument.
 func (e *env) mentorArg(ctx context.Context, arg string) (*journey.Journey, *ladder.Person, *ladder.Mentor, error) {
-	id, err := parseID(arg)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	j, p, err := e.me(ctx)
+	j, p, id, err := e.meAndID(ctx, arg, parseID)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -139,10 +135,7 @@ func newMentorShowCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			w := api.MentorDetail{Mentor: api.NewMentor(m, c), Sessions: []api.MentoringSession{}}
-			for _, s := range ss {
-				w.Sessions = append(w.Sessions, api.NewMentoringSession(s))
-			}
+			w := api.MentorDetail{Mentor: api.NewMentor(m, c), Sessions: wireAll(ss, api.NewMentoringSession)}
 			if e.json {
 				return e.printJSON(w)
 			}
@@ -297,12 +290,8 @@ func newMentorPlanCmd(e *env) *cobra.Command {
 		Short: "Add an agreed action to your plan as an action of your own",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
@@ -310,11 +299,7 @@ func newMentorPlanCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewPlanAction(*a))
-			}
-			fmt.Fprintf(e.stdout, "Added to your plan as action #%d: %s, due %s.\n", a.ID, a.Title, a.Due.Format("2 Jan 2006"))
-			return nil
+			return e.printResult(api.NewPlanAction(*a), "Added to your plan as action #%d: %s, due %s.\n", a.ID, a.Title, a.Due.Format("2 Jan 2006"))
 		},
 	}
 }

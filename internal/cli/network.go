@@ -84,30 +84,15 @@ func orgKeys() string {
 }
 
 func contactsJSON(ctx context.Context, j *journey.Journey, p *ladder.Person) ([]api.Contact, error) {
-	cs, err := j.Network.FindContacts(ctx, p.ID)
-	out := []api.Contact{}
-	for _, c := range cs {
-		out = append(out, api.NewContact(c))
-	}
-	return out, err
+	return findJSON(ctx, p, j.Network.FindContacts, api.NewContact)
 }
 
 func membershipsJSON(ctx context.Context, j *journey.Journey, p *ladder.Person) ([]api.Membership, error) {
-	ms, err := j.Network.FindMemberships(ctx, p.ID)
-	out := []api.Membership{}
-	for _, m := range ms {
-		out = append(out, api.NewMembership(m))
-	}
-	return out, err
+	return findJSON(ctx, p, j.Network.FindMemberships, api.NewMembership)
 }
 
 func eventsJSON(ctx context.Context, j *journey.Journey, p *ladder.Person) ([]api.Event, error) {
-	es, err := j.Network.FindNetworkEvents(ctx, p.ID)
-	out := []api.Event{}
-	for _, ev := range es {
-		out = append(out, api.NewEvent(ev))
-	}
-	return out, err
+	return findJSON(ctx, p, j.Network.FindNetworkEvents, api.NewEvent)
 }
 
 func netText(s *string) string {
@@ -183,11 +168,7 @@ func newContactAddCmd(e *env) *cobra.Command {
 			if err := j.Network.CreateContact(ctx, &c); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewContact(&c))
-			}
-			fmt.Fprintf(e.stdout, "Added contact #%d: %s.\n", c.ID, c.Name)
-			return nil
+			return e.printResult(api.NewContact(&c), "Added contact #%d: %s.\n", c.ID, c.Name)
 		},
 	}
 	f := cmd.Flags()
@@ -204,27 +185,8 @@ func newContactAddCmd(e *env) *cobra.Command {
 }
 
 func newContactListCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List your contacts, follow-ups due first",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			cs, err := contactsJSON(ctx, j, p)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return e.printJSON(cs)
-			}
-			printContacts(e, cs, dayText(j))
-			return nil
-		},
-	}
+	return newListCmd(e, "List your contacts, follow-ups due first", contactsJSON,
+		func(j *journey.Journey, cs []api.Contact) { printContacts(e, cs, dayText(j)) })
 }
 
 func newContactDoneCmd(e *env) *cobra.Command {
@@ -268,27 +230,7 @@ func newContactDoneCmd(e *env) *cobra.Command {
 
 // newNetworkDeleteCmd deletes one of the person's records with del.
 func newNetworkDeleteCmd(e *env, short string, del func(*journey.Journey) func(context.Context, int64, int64) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "delete ID",
-		Short: short,
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			if err := del(j)(ctx, p.ID, id); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "Deleted #%d.\n", id)
-			return nil
-		},
-	}
+	return newDeleteCmd(e, short, parseID, del, "Deleted #%d.\n")
 }
 
 // membershipFlags are the flags of `org add` and `org set`.
@@ -361,35 +303,12 @@ func newOrgAddCmd(e *env) *cobra.Command {
 }
 
 func (e *env) printMembership(m *ladder.Membership, verb string) error {
-	if e.json {
-		return e.printJSON(api.NewMembership(m))
-	}
-	fmt.Fprintf(e.stdout, "%s #%d: %s, %s.\n", verb, m.ID, journey.MembershipName(m), m.Status)
-	return nil
+	return e.printResult(api.NewMembership(m), "%s #%d: %s, %s.\n", verb, m.ID, journey.MembershipName(m), m.Status)
 }
 
 func newOrgListCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List your professional organisations",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			ms, err := membershipsJSON(ctx, j, p)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return e.printJSON(ms)
-			}
-			printMemberships(e, ms)
-			return nil
-		},
-	}
+	return newListCmd(e, "List your professional organisations", membershipsJSON,
+		func(_ *journey.Journey, ms []api.Membership) { printMemberships(e, ms) })
 }
 
 func newOrgSetCmd(e *env) *cobra.Command {
@@ -399,23 +318,14 @@ func newOrgSetCmd(e *env) *cobra.Command {
 		Short: "Change a membership: status, dates, notes",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
-			m, err := j.Network.FindMembership(ctx, p.ID, id)
+			m, err := changeOwn(ctx, p.ID, id, j.Network.FindMembership,
+				func(m *ladder.Membership) error { return mf.apply(m, cmd.Flags().Changed) }, j.Network.UpdateMembership)
 			if err != nil {
-				return err
-			}
-			if err := mf.apply(m, cmd.Flags().Changed); err != nil {
-				return err
-			}
-			if err := j.Network.UpdateMembership(ctx, m); err != nil {
 				return err
 			}
 			return e.printMembership(m, "Saved")
@@ -464,11 +374,7 @@ func (ef *eventFlags) apply(ev *ladder.NetworkEvent, changed func(string) bool) 
 }
 
 func (e *env) printEvent(ev *ladder.NetworkEvent, verb string) error {
-	if e.json {
-		return e.printJSON(api.NewEvent(ev))
-	}
-	fmt.Fprintf(e.stdout, "%s event #%d: %s on %s, %s.\n", verb, ev.ID, ev.Name, ev.Date.Format("2 Jan 2006"), ev.Status)
-	return nil
+	return e.printResult(api.NewEvent(ev), "%s event #%d: %s on %s, %s.\n", verb, ev.ID, ev.Name, ev.Date.Format("2 Jan 2006"), ev.Status)
 }
 
 func newEventAddCmd(e *env) *cobra.Command {
@@ -498,27 +404,8 @@ func newEventAddCmd(e *env) *cobra.Command {
 }
 
 func newEventListCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List your events, latest first",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			es, err := eventsJSON(ctx, j, p)
-			if err != nil {
-				return err
-			}
-			if e.json {
-				return e.printJSON(es)
-			}
-			printEvents(e, es)
-			return nil
-		},
-	}
+	return newListCmd(e, "List your events, latest first", eventsJSON,
+		func(_ *journey.Journey, es []api.Event) { printEvents(e, es) })
 }
 
 func newEventSetCmd(e *env) *cobra.Command {
@@ -528,23 +415,14 @@ func newEventSetCmd(e *env) *cobra.Command {
 		Short: "Change an event: status, contacts met, notes",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
-			ev, err := j.Network.FindNetworkEvent(ctx, p.ID, id)
+			ev, err := changeOwn(ctx, p.ID, id, j.Network.FindNetworkEvent,
+				func(ev *ladder.NetworkEvent) error { return ef.apply(ev, cmd.Flags().Changed) }, j.Network.UpdateNetworkEvent)
 			if err != nil {
-				return err
-			}
-			if err := ef.apply(ev, cmd.Flags().Changed); err != nil {
-				return err
-			}
-			if err := j.Network.UpdateNetworkEvent(ctx, ev); err != nil {
 				return err
 			}
 			return e.printEvent(ev, "Saved")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/api"
+	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/opportunity"
 )
 
@@ -37,6 +39,9 @@ func dayFlag(name, s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// oppID reads an opportunity's id argument.
+func oppID(s string) (int64, error) { return idArg(s, "ladder opportunity list") }
 
 // idArg reads a positive id argument; list is the command that shows ids.
 func idArg(s, list string) (int64, error) {
@@ -86,11 +91,7 @@ func newOppAddCmd(e *env) *cobra.Command {
 			if err := j.Opportunities.CreateOpportunity(ctx, &o, day); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewOpportunity(&o))
-			}
-			fmt.Fprintf(e.stdout, "Added opportunity #%d: %s (%s).\n", o.ID, o.Title, stageLabel(o.Stage))
-			return nil
+			return e.printResult(api.NewOpportunity(&o), "Added opportunity #%d: %s (%s).\n", o.ID, o.Title, stageLabel(o.Stage))
 		},
 	}
 	f := cmd.Flags()
@@ -179,11 +180,7 @@ func newOppMoveCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewOpportunity(o))
-			}
-			fmt.Fprintf(e.stdout, "Moved #%d %s to %s.\n", o.ID, o.Title, stageLabel(o.Stage))
-			return nil
+			return e.printResult(api.NewOpportunity(o), "Moved #%d %s to %s.\n", o.ID, o.Title, stageLabel(o.Stage))
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day it happened, YYYY-MM-DD (default today)")
@@ -197,11 +194,7 @@ func newOppShowCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := idArg(args[0], "ladder opportunity list")
-			if err != nil {
-				return err
-			}
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], oppID)
 			if err != nil {
 				return err
 			}
@@ -253,11 +246,7 @@ func newOppEditCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := idArg(args[0], "ladder opportunity list")
-			if err != nil {
-				return err
-			}
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], oppID)
 			if err != nil {
 				return err
 			}
@@ -288,11 +277,7 @@ func newOppEditCmd(e *env) *cobra.Command {
 			if err := j.Opportunities.UpdateOpportunity(ctx, cur); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewOpportunity(cur))
-			}
-			fmt.Fprintf(e.stdout, "Saved #%d %s.\n", cur.ID, cur.Title)
-			return nil
+			return e.printResult(api.NewOpportunity(cur), "Saved #%d %s.\n", cur.ID, cur.Title)
 		},
 	}
 	f := cmd.Flags()
@@ -308,27 +293,11 @@ func newOppEditCmd(e *env) *cobra.Command {
 }
 
 func newOppDeleteCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "delete ID",
-		Short: "Delete an opportunity and its history",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			id, err := idArg(args[0], "ladder opportunity list")
-			if err != nil {
-				return err
-			}
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
-			}
-			if err := j.Opportunities.DeleteOpportunity(ctx, p.ID, id); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "Deleted opportunity #%d.\n", id)
-			return nil
+	return newDeleteCmd(e, "Delete an opportunity and its history", oppID,
+		func(j *journey.Journey) func(context.Context, int64, int64) error {
+			return j.Opportunities.DeleteOpportunity
 		},
-	}
+		"Deleted opportunity #%d.\n")
 }
 
 func newOppTalkedCmd(e *env) *cobra.Command {
@@ -350,11 +319,8 @@ func newOppTalkedCmd(e *env) *cobra.Command {
 			if err := j.Opportunities.SetSupervisorTalk(ctx, t); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.SupervisorTalk{Date: t.Date.Format(time.DateOnly), Note: t.Note})
-			}
-			fmt.Fprintf(e.stdout, "Recorded your talk with your supervisor on %s.\n", t.Date.Format(time.DateOnly))
-			return nil
+			day := t.Date.Format(time.DateOnly)
+			return e.printResult(api.SupervisorTalk{Date: day, Note: t.Note}, "Recorded your talk with your supervisor on %s.\n", day)
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day of the talk, YYYY-MM-DD (default today)")

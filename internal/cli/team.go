@@ -73,11 +73,7 @@ func newTeamAddCmd(e *env) *cobra.Command {
 			if err := j.Team.CreateTeamMember(ctx, m); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewTeamMember(m))
-			}
-			fmt.Fprintf(e.stdout, "Added %s (#%d) to your team.\n", m.Name, m.ID)
-			return nil
+			return e.printResult(api.NewTeamMember(m), "Added %s (#%d) to your team.\n", m.Name, m.ID)
 		},
 	}
 	f := cmd.Flags()
@@ -97,12 +93,8 @@ func newTeamShowCmd(e *env) *cobra.Command {
 		Short: "A team member with their one-to-ones and follow-ups",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
@@ -115,11 +107,7 @@ func newTeamShowCmd(e *env) *cobra.Command {
 				return err
 			}
 			if e.json {
-				out := api.TeamMemberDetail{TeamMember: api.NewTeamMember(m), OneToOnes: []api.OneToOne{}}
-				for _, o := range os {
-					out.OneToOnes = append(out.OneToOnes, api.NewOneToOne(o))
-				}
-				return e.printJSON(out)
+				return e.printJSON(api.TeamMemberDetail{TeamMember: api.NewTeamMember(m), OneToOnes: wireAll(os, api.NewOneToOne)})
 			}
 			fmt.Fprintf(e.stdout, "%s, %s (#%d)\n", m.Name, m.Role, m.ID)
 			for _, f := range [][2]string{{"Strengths", m.Strengths}, {"Goals", m.Goals}, {"Concerns", m.Concerns}, {"Notes", m.Notes}} {
@@ -159,18 +147,14 @@ optional due date after "@":
   ladder team one-to-one 3 --notes "Talked about on-call" --follow-up "Share the rota draft@2026-03-13" --next 2026-03-24`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
+			ctx := cmd.Context()
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
 			for _, f := range followUps {
 				text, due, _ := strings.Cut(f, "@")
 				b.FollowUps = append(b.FollowUps, api.FollowUpCreate{Text: text, Due: due})
-			}
-			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
-			if err != nil {
-				return err
 			}
 			o, err := b.OneToOne(p.ID, id, j.DB.Now())
 			if err != nil {
@@ -202,12 +186,8 @@ func newTeamFollowUpCmd(e *env) *cobra.Command {
 		Short: "Tick a one-to-one follow-up off (or open it again with --undo)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
@@ -215,11 +195,7 @@ func newTeamFollowUpCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewFollowUp(fu))
-			}
-			fmt.Fprintf(e.stdout, "#%d %s: %s.\n", fu.ID, fu.Text, map[bool]string{true: "done", false: "open"}[fu.Done])
-			return nil
+			return e.printResult(api.NewFollowUp(fu), "#%d %s: %s.\n", fu.ID, fu.Text, map[bool]string{true: "done", false: "open"}[fu.Done])
 		},
 	}
 	cmd.Flags().BoolVar(&undo, "undo", false, "open the follow-up again")
@@ -291,11 +267,7 @@ func newStakeholdersAddCmd(e *env) *cobra.Command {
 			if err := j.Stakeholders.CreateStakeholder(ctx, s); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewStakeholder(s))
-			}
-			fmt.Fprintf(e.stdout, "Added %s (#%d): %s.\n", s.Name, s.ID, strings.ToLower(quadrantNames[s.Quadrant()]))
-			return nil
+			return e.printResult(api.NewStakeholder(s), "Added %s (#%d): %s.\n", s.Name, s.ID, strings.ToLower(quadrantNames[s.Quadrant()]))
 		},
 	}
 	f := cmd.Flags()
@@ -373,11 +345,7 @@ func newDelegateAddCmd(e *env) *cobra.Command {
 			if err := j.Delegations.CreateDelegation(ctx, d); err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewDelegation(d))
-			}
-			fmt.Fprintf(e.stdout, "Added #%d: %s (%s).\n", d.ID, d.Task, d.Status)
-			return nil
+			return e.printResult(api.NewDelegation(d), "Added #%d: %s (%s).\n", d.ID, d.Task, d.Status)
 		},
 	}
 	delegationFlags(cmd, &b)
@@ -394,36 +362,26 @@ func newDelegateSetCmd(e *env) *cobra.Command {
   ladder delegate set 4 --status delegated --owner "Tomasz Nowak"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
 			ctx := cmd.Context()
-			j, p, err := e.me(ctx)
+			j, p, id, err := e.meAndID(ctx, args[0], parseID)
 			if err != nil {
 				return err
 			}
-			d, err := j.Delegations.FindDelegation(ctx, p.ID, id)
-			if err != nil {
-				return err
-			}
-			changed := cmd.Flags().Changed
-			for flag, apply := range map[string]func(){
-				"task": func() { d.Task = b.Task }, "owner": func() { d.Owner = b.Owner }, "status": func() { d.Status = b.Status },
-				"hours": func() { d.HoursPerWeek = b.HoursPerWeek }, "notes": func() { d.Notes = b.Notes },
-			} {
-				if changed(flag) {
-					apply()
+			d, err := changeOwn(ctx, p.ID, id, j.Delegations.FindDelegation, func(d *ladder.Delegation) error {
+				for flag, apply := range map[string]func(){
+					"task": func() { d.Task = b.Task }, "owner": func() { d.Owner = b.Owner }, "status": func() { d.Status = b.Status },
+					"hours": func() { d.HoursPerWeek = b.HoursPerWeek }, "notes": func() { d.Notes = b.Notes },
+				} {
+					if cmd.Flags().Changed(flag) {
+						apply()
+					}
 				}
-			}
-			if err := j.Delegations.UpdateDelegation(ctx, d); err != nil {
+				return nil
+			}, j.Delegations.UpdateDelegation)
+			if err != nil {
 				return err
 			}
-			if e.json {
-				return e.printJSON(api.NewDelegation(d))
-			}
-			fmt.Fprintf(e.stdout, "#%d %s: %s, %s.\n", d.ID, d.Task, d.Status, ownerOrNobody(d.Owner))
-			return nil
+			return e.printResult(api.NewDelegation(d), "#%d %s: %s, %s.\n", d.ID, d.Task, d.Status, ownerOrNobody(d.Owner))
 		},
 	}
 	delegationFlags(cmd, &b)
