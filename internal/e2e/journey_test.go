@@ -172,8 +172,12 @@ func TestDemo(t *testing.T) {
 			b := newBrowser(t, int(size.width), int(size.height))
 			b.do("open", chromedp.EmulateViewport(size.width, size.height),
 				chromedp.Navigate(a.URL+"/"), chromedp.WaitVisible(css("svg.chart-radar")))
-			b.mustSee("Your way to IT manager", "Readiness", "Alex Moreno")
+			// The demo's follow-up with Priya falls due this week.
+			b.mustSee("Your way to IT manager", "Readiness", "Alex Moreno", "This week", "Follow up with Priya Nair")
 			b.shot("demo-dashboard-" + size.name)
+			b.do("agenda", chromedp.Navigate(a.URL+"/agenda?days=30"), chromedp.WaitVisible(css("ul.agenda")))
+			b.mustSee("next 30 days", "Mentoring session with Helen Okafor")
+			b.shot("demo-agenda-" + size.name)
 			b.do("gaps", chromedp.Navigate(a.URL+"/gaps"), chromedp.WaitVisible(css("svg.chart-bars")))
 			b.shot("demo-gaps-" + size.name)
 			b.do("readiness", chromedp.Navigate(a.URL+"/readiness"), chromedp.WaitVisible(css("svg.chart-line")))
