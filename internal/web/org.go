@@ -240,9 +240,12 @@ func (wb *Web) SaveOrgSettings(w http.ResponseWriter, r *http.Request) error {
 		Anonymity: ladder.OrgAnonymity{Manager: num("min_manager", form.Manager), Peer: num("min_peer", form.Peer),
 			Report: num("min_report", form.Report), Stakeholder: num("min_stakeholder", form.Stakeholder),
 			Others: num("min_others", form.Others), NameManager: form.NameManager}}
-	err := fe.Err("The settings are not valid.")
-	if err == nil {
-		err = wb.J.UpdateOrganisation(ctx, actor, o)
+	// A number that does not parse is 0, which the minimums refuse: the
+	// update runs anyway so every field's problem shows at once.
+	err := wb.J.UpdateOrganisation(ctx, actor, o)
+	if len(fe) > 0 {
+		addDomainErrors(fe, err)
+		err = fe.Err("The settings are not valid.")
 	}
 	if err != nil {
 		page, perr := wb.orgSettingsPage(w, r, form)
