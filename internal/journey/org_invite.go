@@ -61,9 +61,11 @@ func inviteMail(from *ladder.Person, o *ladder.Organisation, inv *ladder.OrgInvi
 	role := strings.ToLower(ladder.OrgRoleLabel(inv.Role))
 	text := fmt.Sprintf(`Hello,
 
-%s invited you to join %s on Ladder as a %s. Ladder helps IT specialists
-grow into IT managers: assess where you stand, plan the next steps and
-show your progress. What you record stays yours unless you share it.
+%s invited you to join %s on Ladder as a %s.
+
+Ladder helps IT specialists grow into IT managers: assess where you
+stand, plan the next steps and show your progress. What you record
+stays yours unless you share it.
 
 Accept the invitation here (the link works once, until %s):
 
