@@ -196,8 +196,11 @@ func TestInviteByMail(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		token = orgInviteLink.FindString(sink.Wait(t, 2)[1].Text())
-		token = token[strings.LastIndex(token, "/")+1:]
+		link = orgInviteLink.FindString(sink.Wait(t, 2)[1].Text())
+		if link != inv.Link {
+			t.Fatalf("mailed link %q, want %q", link, inv.Link)
+		}
+		token = link[strings.LastIndex(link, "/")+1:]
 		if _, err := f.j.AcceptInvitationNew(ctx, token, "Max Mustermann", "another long password"); err != nil {
 			t.Fatal(err)
 		}

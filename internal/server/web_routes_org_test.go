@@ -133,10 +133,10 @@ func orgWebScenarios() []webScenario {
 
 		// Members.
 		{name: "OrgMembersOwner", req: get("/org/members", "alice"), status: 200,
-			want: []string{"dave&#39;s title", "Frank", "No account yet", "/org/invitations?email=frank", `name="role"`, "Remove Dave from the organisation",
+			want: []string{"dave&#39;s title", "Frank", "No account yet", "/org/invitations?email=frank", `name="role"`, "Remove from the organisation",
 				"End Erin mentoring Dave"}},
 		{name: "OrgMembersAdmin", req: get("/org/members", "erin"), status: 200, want: []string{"dave&#39;s title"},
-			wantNot: []string{`name="role"`, "Remove Dave"}},
+			wantNot: []string{`name="role"`, "Remove from the organisation"}},
 		{name: "OrgMembersOtherOrg", req: get("/org/members", "zed"), status: 200, want: []string{"Yuri"}, wantNot: []string{"Dave", "Northwind"}},
 		{name: "OrgUpdateMember", req: post("/org/members/{orgDave}", "erin", form("title", "Service desk lead", "manager", "{orgAlice}")), status: 303,
 			location: "/org/members", check: func(t *testing.T, f *webFixture, _ *httpResult) {
@@ -278,7 +278,7 @@ func orgWebScenarios() []webScenario {
 
 		// Audit log.
 		{name: "OrgAudit", req: get("/org/audit", "alice"), status: 200, want: []string{"org.create", "member.import", "mentor.add", "Erin", `href="/org/audit.csv?"`}},
-		{name: "OrgAuditFiltered", req: get("/org/audit?action=mentor.&person={orgDave}", "alice"), status: 200, want: []string{"mentor.add", "1 entries"},
+		{name: "OrgAuditFiltered", req: get("/org/audit?action=mentor.&person={orgDave}", "alice"), status: 200, want: []string{"mentor.add", "1 entry"},
 			wantNot: []string{"<code>org.create</code>"}},
 		{name: "ErrOrgAuditFilter", req: get("/org/audit?from=yesterday", "alice"), status: 400, want: []string{"The filter is not valid"}},
 		{name: "OrgAuditCSV", req: get("/org/audit.csv?action=member.", "alice"), status: 200, check: func(t *testing.T, f *webFixture, r *httpResult) {

@@ -36,6 +36,8 @@ type OrgMemberRow struct {
 	MentorOpts []Option // members who are not yet mentors
 	HasAccount bool
 	Roles      []Option
+	// Self is the viewer's own row.
+	Self bool
 }
 
 // OrgMentorView is one mentor of a member.
@@ -72,7 +74,7 @@ func (wb *Web) orgMembersPage(w http.ResponseWriter, r *http.Request) (*OrgMembe
 	}
 	for _, m := range ms {
 		row := OrgMemberRow{ID: m.PersonID, Name: m.Name, Email: m.Email, Role: m.Role, RoleLabel: ladder.OrgRoleLabel(m.Role),
-			Title: m.Title, Manager: names[m.ManagerID], HasAccount: m.HasAccount}
+			Title: m.Title, Manager: names[m.ManagerID], HasAccount: m.HasAccount, Self: m.PersonID == actor.ID}
 		for _, role := range ladder.OrgRoles {
 			row.Roles = append(row.Roles, Option{Value: role, Label: ladder.OrgRoleLabel(role), Selected: role == m.Role})
 		}
