@@ -14,7 +14,7 @@ import (
 )
 
 func newServeCmd(e *env) *cobra.Command {
-	var addr, logLevel string
+	var addr, logLevel, smtp string
 	var demoMode bool
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -31,10 +31,15 @@ once; use it on your own machine, not on a shared server.`,
 				return usageError{fmt.Errorf("--log-level: %v", err)}
 			}
 			log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+			sender, err := orgMailer(smtp)
+			if err != nil {
+				return err
+			}
 			j, err := e.open(ctx)
 			if err != nil {
 				return err
 			}
+			j.Mail = sender
 			if demoMode {
 				if _, err := demo.Load(ctx, j, j.DB.Now()); err != nil {
 					return err
@@ -46,12 +51,13 @@ once; use it on your own machine, not on a shared server.`,
 			}
 			return srv.ListenAndServe(ctx, addr, func(a net.Addr) {
 				fmt.Fprintf(e.stdout, "Ladder is running at http://%s/ (%s database). Stop it with Ctrl+C.\n", a, j.DB.Engine())
-				log.Info("listening", "addr", a.String(), "engine", j.DB.Engine(), "demo", demoMode)
+				log.Info("listening", "addr", a.String(), "engine", j.DB.Engine(), "demo", demoMode, "mail", sender != nil)
 			})
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().BoolVar(&demoMode, "demo", false, "sign visitors in as the demo person")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
+	cmd.Flags().StringVar(&smtp, "smtp", "", orgSMTPHelp)
 	return cmd
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/mail"
 	"github.com/ladderhq/ladder/internal/model"
 	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/readiness"
@@ -46,6 +47,15 @@ type Journey struct {
 	Opportunities ladder.OpportunityService
 	// Resume holds resume bullets and interview practice answers.
 	Resume ladder.ResumeService
+	// Orgs holds organisations, members, mentor assignments and
+	// invitations; OrgProgrammes programmes and cohorts; AuditLog the
+	// organisations' audit log. Authorisation is Can's (org.go).
+	Orgs          ladder.OrgService
+	OrgProgrammes ladder.ProgrammeService
+	AuditLog      ladder.AuditService
+	// Mail sends invitations (and later feedback requests); nil when mail
+	// is not set up, and pages show links to copy instead.
+	Mail mail.Sender
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -85,6 +95,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Delegations = sqldb.NewDelegationService(db)
 	j.Opportunities = sqldb.NewOpportunityService(db)
 	j.Resume = sqldb.NewResumeService(db, knownQuestion)
+	j.Orgs, j.OrgProgrammes, j.AuditLog = sqldb.NewOrgService(db), sqldb.NewProgrammeService(db, j.Model), sqldb.NewAuditService(db)
 	return j
 }
 

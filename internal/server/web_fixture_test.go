@@ -164,6 +164,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	f.addNetwork(t)
 	f.first90Fixture(t)
 	f.landingFixture(t)
+	f.orgFixture(t)
 	return f
 }
 

@@ -36,6 +36,7 @@ var navSections = []NavSection{
 		{"trust", "/trust", "Trust"}, {"delegation", "/delegation", "Delegation"}}},
 	{"Report", []NavItem{{"report", "/report", "Report"}}},
 	{"Settings", []NavItem{{"settings", "/settings", "Settings"}}},
+	{"Organisation", []NavItem{{"org", "/org", "Organisation"}}},
 }
 
 // navSection returns the section holding the page with nav key, if any.
