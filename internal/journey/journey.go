@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/mail"
 	"github.com/ladderhq/ladder/internal/model"
 	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/readiness"
@@ -46,6 +47,14 @@ type Journey struct {
 	Opportunities ladder.OpportunityService
 	// Resume holds resume bullets and interview practice answers.
 	Resume ladder.ResumeService
+	// Feedback holds rounds of 360 feedback, raters and their answers.
+	Feedback ladder.FeedbackService
+	// Mail sends rater links and reminders; nil when mail is not set up
+	// (pages then show each new link once, to copy). PublicURL is the
+	// address links start with, such as https://ladder.example.com; the
+	// web layer uses the request's own address when it is empty.
+	Mail      mail.Sender
+	PublicURL string
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -85,6 +94,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Delegations = sqldb.NewDelegationService(db)
 	j.Opportunities = sqldb.NewOpportunityService(db)
 	j.Resume = sqldb.NewResumeService(db, knownQuestion)
+	j.Feedback = sqldb.NewFeedbackService(db, j.Model)
 	return j
 }
 
