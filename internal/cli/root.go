@@ -113,6 +113,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newMentorCmd(e), newNetworkCmd(e),
 		newManagerCmd(e), newFirst90Cmd(e), newTeamCmd(e), newStakeholdersCmd(e), newTrustCmd(e), newDelegateCmd(e),
 		newOpportunityCmd(e), newResumeCmd(e), newInterviewCmd(e), newCoverLetterCmd(e),
+		newFeedbackCmd(e),
 	)
 	return root
 }

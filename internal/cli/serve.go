@@ -16,6 +16,7 @@ import (
 func newServeCmd(e *env) *cobra.Command {
 	var addr, logLevel string
 	var demoMode bool
+	var fm feedbackMail
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the web app (default http://127.0.0.1:8080)",
@@ -35,6 +36,9 @@ once; use it on your own machine, not on a shared server.`,
 			if err != nil {
 				return err
 			}
+			if err := fm.setUp(j); err != nil {
+				return err
+			}
 			if demoMode {
 				if _, err := demo.Load(ctx, j, j.DB.Now()); err != nil {
 					return err
@@ -46,12 +50,13 @@ once; use it on your own machine, not on a shared server.`,
 			}
 			return srv.ListenAndServe(ctx, addr, func(a net.Addr) {
 				fmt.Fprintf(e.stdout, "Ladder is running at http://%s/ (%s database). Stop it with Ctrl+C.\n", a, j.DB.Engine())
-				log.Info("listening", "addr", a.String(), "engine", j.DB.Engine(), "demo", demoMode)
+				log.Info("listening", "addr", a.String(), "engine", j.DB.Engine(), "demo", demoMode, "mail", j.Mail != nil)
 			})
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().BoolVar(&demoMode, "demo", false, "sign visitors in as the demo person")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
+	addFeedbackMailFlags(cmd, &fm, false)
 	return cmd
 }
