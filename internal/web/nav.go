@@ -27,7 +27,7 @@ func (s NavSection) Has(key string) bool {
 var navSections = []NavSection{
 	{"Home", []NavItem{{"home", "/", "Dashboard"}, {"agenda", "/agenda", "Agenda"}}},
 	{"Assess", []NavItem{{"assess", "/assess", "Assess"}, {"gaps", "/gaps", "Gaps"}, {"readiness", "/readiness", "Readiness"},
-		{"compare", "/compare", "Compare"}, {"shift", "/shift", "Doing → leading"}}},
+		{"compare", "/compare", "Compare"}, {"shift", "/shift", "Doing → leading"}, {"feedback", "/feedback", "Feedback (360)"}}},
 	{"Grow", []NavItem{{"plan", "/plan", "Plan"}, {"evidence", "/evidence", "Evidence"}, {"learning", "/learning", "Learning"},
 		{"certs", "/certs", "Certifications"}, {"journal", "/journal", "Journal"}}},
 	{"Connect", []NavItem{{"mentors", "/mentors", "Mentors"}, {"network", "/network", "Network"}}},

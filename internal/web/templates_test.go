@@ -240,6 +240,7 @@ func TestTemplates(t *testing.T) {
 	cases := templateCases()
 	maps.Copy(cases, networkTemplateCases())
 	maps.Copy(cases, first90TemplateCases())
+	maps.Copy(cases, feedbackTemplateCases())
 	for page, cs := range landingTemplateCases() {
 		cases[page] = cs
 	}
