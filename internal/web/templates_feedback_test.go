@@ -25,8 +25,8 @@ func feedbackTemplateCases() map[string][]templateCase {
 			{name: "Full", data: FeedbackPage{Base: fullBase("Feedback"), Rounds: []FeedbackRoundRow{{ID: 1, Title: "<Spring>", Status: "open",
 				Closes: "Mon 1 Jun 2026", Counts: "2 of 3 peers"}, {ID: 2, Title: "Old", Status: "closed", Results: true}},
 				Form: FeedbackStartForm{Title: "<t>", ClosesOn: "x", Which: "chosen"}, Target: "IT manager", TargetCount: 38,
-				Areas:        []FeedbackAreaOptions{{Name: "Leadership", Options: []Option{{Value: "delegation", Label: "Delegation", Selected: true}}}},
-				State:        FormState{Error: "The feedback round is not valid.", Fields: errs}, MinimumsText: "m"}},
+				Areas: []FeedbackAreaOptions{{Name: "Leadership", Options: []Option{{Value: "delegation", Label: "Delegation", Selected: true}}}},
+				State: FormState{Error: "The feedback round is not valid.", Fields: errs}, MinimumsText: "m"}},
 			{name: "Empty", data: FeedbackPage{}},
 		},
 		"feedback_round": {
