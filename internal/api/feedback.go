@@ -192,4 +192,3 @@ func (a *API) getFeedbackResults(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, NewFeedbackResults(v))
 }
-
