@@ -239,3 +239,6 @@ type FeedbackComment struct {
 // FeedbackReducer turns a round's answers into the results kept when it
 // closes (the anonymity rule, in internal/journey).
 type FeedbackReducer func(r *FeedbackRound, answers []FeedbackAnswer, comments []FeedbackComment) (*FeedbackResults, map[string]int, error)
+
+// FeedbackCategoryValid reports whether c is a rater category.
+func FeedbackCategoryValid(c string) bool { return slices.Contains(FeedbackCategories, c) }
