@@ -2,7 +2,6 @@ package journey
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"strings"
 	"time"
@@ -195,8 +194,9 @@ func (j *Journey) CloseFeedbackRound(ctx context.Context, p *ladder.Person, roun
 }
 
 // reduceFeedback applies the anonymity rule to a round's answers and keeps
-// only what it shows. The comments' order comes from a random salt drawn
-// here and never stored: it is fixed once kept.
+// only what it shows. The comments' order is keyed by the round alone: it
+// depends on their texts, never on who wrote them or when, and is fixed
+// once kept.
 func reduceFeedback(r *ladder.FeedbackRound, answers []ladder.FeedbackAnswer, comments []ladder.FeedbackComment,
 	self map[string]readiness.Observation) (*ladder.FeedbackResults, map[string]int, error) {
 	as := make([]anonymity.Answer, 0, len(answers))
@@ -207,7 +207,7 @@ func reduceFeedback(r *ladder.FeedbackRound, answers []ladder.FeedbackAnswer, co
 	for _, c := range comments {
 		cs = append(cs, anonymity.Comment{Rater: c.RaterKey, Category: anonymity.Category(c.Category), Competency: c.Competency, Text: c.Text})
 	}
-	d := anonymity.Disclose(FeedbackAnonymity(r.Minimums), as, cs, rand.Text())
+	d := anonymity.Disclose(FeedbackAnonymity(r.Minimums), as, cs, fmt.Sprintf("feedback-round-%d", r.ID))
 	res := &ladder.FeedbackResults{Self: map[string]int{}}
 	for _, s := range d.Shown() {
 		res.Cells = append(res.Cells, ladder.FeedbackCell{Competency: s.Competency, Group: string(s.Group), Raters: s.N, Sum: s.Sum})

@@ -213,7 +213,12 @@ func (s *FeedbackService) FindFeedbackInvitation(ctx context.Context, token stri
 	if inv.Round, err = s.FindFeedbackRound(ctx, personID, l.roundID); err != nil {
 		return nil, err
 	}
-	inv.State = feedbackLinkState(l.answered, l.revoked, inv.Round.Closed() || !inv.ExpiresAt.After(s.db.Now()))
+	inv.State = feedbackLinkState(l.answered, l.revoked, !inv.ExpiresAt.After(s.db.Now()))
+	if inv.Round.Closed() {
+		// Once a round is closed every link says so, used or not: whoever
+		// holds links then learns nothing of who answered.
+		inv.State = ladder.FeedbackLinkExpired
+	}
 	return inv, nil
 }
 
