@@ -337,7 +337,7 @@ func FeedbackPrivacy(m ladder.FeedbackMinimums, category, person string) string 
 		return fmt.Sprintf("As %s's manager, your answers are shown as “your manager”: %s will know they are yours.", person, person)
 	}
 	min := FeedbackAnonymity(m).Of(anonymity.Category(category))
-	return fmt.Sprintf("Your answers are anonymous: %s sees them only as an average with at least %d other %s' answers "+
+	return fmt.Sprintf("%s sees your answers only as an average with at least %d other %s' answers "+
 		"(or folded together with other small groups), never on their own, and never with your name. "+
 		"Comments are shown the same way, without names and in no particular order.",
 		person, max(min-1, 1), FeedbackCategoryName(category, true))
@@ -356,8 +356,11 @@ func feedbackRequestMail(p *ladder.Person, round *ladder.FeedbackRound, r *ladde
 	fmt.Fprintf(&b, "For each of %d competencies, pick the description closest to what you have seen, or “not observed”. "+
 		"Comments are optional and most useful when they name a situation, what %s did, and its impact. "+
 		"It takes about ten minutes; you need no account.\n\n", len(round.Competencies), p.Name)
-	fmt.Fprintf(&b, "You answer as one of %s's %s. %s\n\n", p.Name, FeedbackCategoryName(r.Category, true),
-		FeedbackPrivacy(round.Minimums, r.Category, p.Name))
+	privacy := FeedbackPrivacy(round.Minimums, r.Category, p.Name)
+	if r.Category != ladder.FeedbackManager || !round.Minimums.NameManager {
+		privacy = "Your answers are anonymous. " + privacy
+	}
+	fmt.Fprintf(&b, "You answer as one of %s's %s. %s\n\n", p.Name, FeedbackCategoryName(r.Category, true), privacy)
 	fmt.Fprintf(&b, "Your personal link works once, until %s:\n%s\n\n", r.ExpiresAt.UTC().Format("2 January 2006 15:04 UTC"), link)
 	b.WriteString("If you did not expect this mail, ignore it.\n\n— Ladder\n")
 	return mail.Message{To: r.Email, Subject: subject, Text: b.String()}

@@ -191,10 +191,17 @@ type FeedbackRoundPage struct {
 	Results      *FeedbackResultsWeb
 }
 
-// FeedbackCountRow is one category's counts.
+// FeedbackCountRow is one category's counts: Label heads a row, Words
+// follows a number ("3 of 4 peers").
 type FeedbackCountRow struct {
-	Label             string
+	Label, Words      string
 	Invited, Answered int
+}
+
+// feedbackCountRow names a category's counts, singular for one.
+func feedbackCountRow(c string, n ladder.FeedbackCount) FeedbackCountRow {
+	words := journey.FeedbackCategoryName(c, n.Invited != 1)
+	return FeedbackCountRow{Label: strings.ToUpper(words[:1]) + words[1:], Words: words, Invited: n.Invited, Answered: n.Answered}
 }
 
 // FeedbackRaterGroup lists the raters of one category.
@@ -266,8 +273,9 @@ func (wb *Web) feedbackRoundPage(w http.ResponseWriter, r *http.Request, add Fee
 		if !ok {
 			continue
 		}
-		page.Counts = append(page.Counts, FeedbackCountRow{Label: journey.FeedbackCategoryName(c, true), Invited: n.Invited, Answered: n.Answered})
-		g := FeedbackRaterGroup{Label: journey.FeedbackCategoryName(c, true)}
+		row := feedbackCountRow(c, n)
+		page.Counts = append(page.Counts, row)
+		g := FeedbackRaterGroup{Label: row.Label}
 		for _, rt := range raters {
 			if rt.Category != c {
 				continue

@@ -87,7 +87,7 @@ func feedbackResultsWeb(v *journey.FeedbackResultsView) *FeedbackResultsWeb {
 		out.Comments = append(out.Comments, FeedbackCommentsView{Title: g.Name + " · " + feedbackGroupLabel(g.Group, m, 2), Texts: g.Texts})
 	}
 	for _, c := range v.Counts {
-		out.Counts = append(out.Counts, FeedbackCountRow{Label: journey.FeedbackCategoryName(c.Category, true), Invited: c.Invited, Answered: c.Answered})
+		out.Counts = append(out.Counts, feedbackCountRow(c.Category, c.FeedbackCount))
 	}
 	out.Chart = feedbackChart(v)
 	out.Trend = feedbackTrendTable(v.Trend)
