@@ -105,4 +105,3 @@ func TestFeedback360(t *testing.T) {
 	b.mustSee("Round closed", "Blind spots", "Hidden strengths", "your manager", "Alex explains outages", "3 of 3 peers")
 	b.shot("feedback-results")
 }
-
