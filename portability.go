@@ -43,4 +43,9 @@ type PersonData struct {
 	// there; an import maps them to the entries' new ids.
 	Resume   []*ResumeBullet
 	Practice []*PracticeAnswer
+	// FeedbackRounds are the closed rounds of 360 feedback with what they
+	// show: counts per category and the results the anonymity rule let
+	// through. No rater travels: not their emails, not their answers, and
+	// open rounds (whose answers are shown nowhere yet) stay behind.
+	FeedbackRounds []*FeedbackRound
 }

@@ -12,6 +12,7 @@ const (
 	ReminderOpportunity = "opportunity"
 	ReminderOneToOne    = "one-to-one"
 	ReminderFirst90     = "first-90" // a step of the first 90 days as a manager
+	ReminderFeedback    = "feedback" // a round of 360 feedback to close
 )
 
 // Reminder is something due on a day: a follow-up, a mentoring session, a
@@ -35,5 +36,5 @@ type Reminder struct {
 var ReminderLabels = map[string]string{
 	ReminderPlanAction: "plan", ReminderMentoring: "mentoring", ReminderFollowUp: "follow-up",
 	ReminderEvent: "event", ReminderMembership: "membership", ReminderOpportunity: "opportunity",
-	ReminderOneToOne: "one-to-one", ReminderFirst90: "first 90 days",
+	ReminderOneToOne: "one-to-one", ReminderFirst90: "first 90 days", ReminderFeedback: "feedback",
 }

@@ -11,7 +11,7 @@ import (
 // session, a one-to-one.
 type Reminder struct {
 	Date    string `json:"date" doc:"the day it is due (YYYY-MM-DD)"`
-	Kind    string `json:"kind" enum:"plan-action,mentoring,follow-up,event,membership,opportunity,one-to-one,first-90"`
+	Kind    string `json:"kind" enum:"plan-action,mentoring,follow-up,event,membership,opportunity,one-to-one,first-90,feedback"`
 	Title   string `json:"title"`
 	Detail  string `json:"detail" doc:"who, where or what it is about; may be empty"`
 	Link    string `json:"link" doc:"the web page where the item is handled"`

@@ -99,7 +99,7 @@ type Gap struct {
 	Gap         float64 `json:"gap"`
 	Importance  int     `json:"importance"`
 	WeightedGap float64 `json:"weighted_gap"`
-	Source      string  `json:"source" enum:"self,prior,none"`
+	Source      string  `json:"source" enum:"360,self,prior,none"`
 	Basis       string  `json:"basis"`
 }
 

@@ -60,6 +60,8 @@ type Export struct {
 	SupervisorTalk *ExportSupervisorTalk `json:"supervisor_talk" doc:"null until the person records a talk with their supervisor"`
 	Resume         []ExportResumeBullet  `json:"resume" doc:"resume bullets in resume order"`
 	Practice       []ExportPractice      `json:"practice" doc:"interview practice answers, oldest first"`
+	// 360 feedback: closed rounds with only what they show; older exports lack them.
+	FeedbackRounds []ExportFeedbackRound `json:"feedback_rounds" doc:"closed rounds of 360 feedback with counts and the results shown; no rater's email or answer"`
 }
 
 // ExportPerson is the profile with what the export adds to it.
@@ -321,6 +323,7 @@ func NewExportData(d *ladder.PersonData, now time.Time) Export {
 	}
 	exportFirst90(&out, d)
 	addLandingExport(&out, d)
+	addFeedbackExport(&out, d)
 	return out
 }
 
@@ -397,6 +400,7 @@ func (x *Export) PersonData() *ladder.PersonData {
 	x.networkData(d)
 	first90Data(x, d)
 	x.landingPersonData(d)
+	x.feedbackPersonData(d)
 	return d
 }
 

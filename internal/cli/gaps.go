@@ -155,7 +155,7 @@ func printAllTargets(e *env, s *journey.Snapshot) error {
 
 func sourceSummary(src map[string]int) string {
 	var parts []string
-	for _, k := range []struct{ key, label string }{{"self", "your self-rating"}, {"prior", "an estimate from your start role"}, {"none", "nothing yet (counted as level 1)"}} {
+	for _, k := range []struct{ key, label string }{{"360", "others' feedback (360)"}, {"self", "your self-rating"}, {"prior", "an estimate from your start role"}, {"none", "nothing yet (counted as level 1)"}} {
 		if n := src[k.key]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s on %s", n, plural(n, "competency", "competencies"), k.label))
 		}

@@ -21,19 +21,7 @@ const orgSMTPHelp = "SMTP URL to send mail, such as smtp://user:pass@mail.exampl
 
 // orgMailer returns the sender of url (the flag, else LADDER_SMTP_URL), or
 // nil when neither is set.
-func orgMailer(url string) (mail.Sender, error) {
-	if url == "" {
-		url = os.Getenv("LADDER_SMTP_URL")
-	}
-	if url == "" {
-		return nil, nil
-	}
-	cfg, err := mail.ParseURL(url)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("--smtp / LADDER_SMTP_URL: %v", err)}
-	}
-	return mail.NewSMTP(cfg), nil
-}
+func orgMailer(url string) (mail.Sender, error) { return feedbackMail{smtp: url}.sender() }
 
 func newOrgCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{

@@ -114,6 +114,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newManagerCmd(e), newFirst90Cmd(e), newTeamCmd(e), newStakeholdersCmd(e), newTrustCmd(e), newDelegateCmd(e),
 		newOpportunityCmd(e), newResumeCmd(e), newInterviewCmd(e), newCoverLetterCmd(e),
 		newOrgCmd(e),
+		newFeedbackCmd(e),
 	)
 	return root
 }

@@ -14,8 +14,9 @@ import (
 )
 
 func newServeCmd(e *env) *cobra.Command {
-	var addr, logLevel, smtp string
+	var addr, logLevel string
 	var demoMode bool
+	var fm feedbackMail
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the web app (default http://127.0.0.1:8080)",
@@ -31,15 +32,13 @@ once; use it on your own machine, not on a shared server.`,
 				return usageError{fmt.Errorf("--log-level: %v", err)}
 			}
 			log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
-			sender, err := orgMailer(smtp)
-			if err != nil {
-				return err
-			}
 			j, err := e.open(ctx)
 			if err != nil {
 				return err
 			}
-			j.Mail = sender
+			if err := fm.setUp(j); err != nil {
+				return err
+			}
 			if demoMode {
 				if _, err := demo.Load(ctx, j, j.DB.Now()); err != nil {
 					return err
@@ -51,13 +50,13 @@ once; use it on your own machine, not on a shared server.`,
 			}
 			return srv.ListenAndServe(ctx, addr, func(a net.Addr) {
 				fmt.Fprintf(e.stdout, "Ladder is running at http://%s/ (%s database). Stop it with Ctrl+C.\n", a, j.DB.Engine())
-				log.Info("listening", "addr", a.String(), "engine", j.DB.Engine(), "demo", demoMode, "mail", sender != nil)
+				log.Info("listening", "addr", a.String(), "engine", j.DB.Engine(), "demo", demoMode, "mail", j.Mail != nil)
 			})
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().BoolVar(&demoMode, "demo", false, "sign visitors in as the demo person")
 	cmd.Flags().StringVar(&logLevel, "log-level", "info", "debug, info, warn or error")
-	cmd.Flags().StringVar(&smtp, "smtp", "", orgSMTPHelp)
+	addFeedbackMailFlags(cmd, &fm, false)
 	return cmd
 }

@@ -145,6 +145,9 @@ func Load(ctx context.Context, j *journey.Journey, now time.Time) (*ladder.Perso
 	if err := loadLanding(ctx, j, p, now); err != nil {
 		return nil, err
 	}
+	if err := loadFeedback(ctx, j, p); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

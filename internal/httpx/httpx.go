@@ -40,7 +40,7 @@ type Handler func(w http.ResponseWriter, r *http.Request) error
 // mistakes and not worth a log line.
 func LogError(log *slog.Logger, r *http.Request, err error) {
 	if Status(err) >= 500 {
-		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		log.Error("request failed", "method", r.Method, "path", LogPath(r), "err", err)
 	}
 }
 
@@ -131,10 +131,10 @@ func Recover(log *slog.Logger, next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+				log.Error("panic", "method", r.Method, "path", LogPath(r), "panic", v, "stack", string(debug.Stack()))
 				http.Error(rec, "Internal error", http.StatusInternalServerError)
 			}
-			log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", time.Since(start))
+			log.Debug("request", "method", r.Method, "path", LogPath(r), "status", rec.status, "duration", time.Since(start))
 		}()
 		next.ServeHTTP(rec, r)
 	})

@@ -20,7 +20,7 @@ type reminderSource func(ctx context.Context, personID int64, from, to time.Time
 // today` and the calendar export all read this one list, so an item never
 // shows in one and not the others.
 func (j *Journey) sources() []reminderSource {
-	return []reminderSource{j.PlanReminders, j.NetworkReminders, j.OpportunityReminders, j.First90Reminders}
+	return []reminderSource{j.PlanReminders, j.NetworkReminders, j.OpportunityReminders, j.First90Reminders, j.FeedbackReminders}
 }
 
 // Agenda returns what the person has due in the days [from, to) and what is

@@ -53,9 +53,14 @@ type Journey struct {
 	Orgs          ladder.OrgService
 	OrgProgrammes ladder.ProgrammeService
 	AuditLog      ladder.AuditService
-	// Mail sends invitations (and later feedback requests); nil when mail
-	// is not set up, and pages show links to copy instead.
-	Mail mail.Sender
+	// Feedback holds rounds of 360 feedback, raters and their answers.
+	Feedback ladder.FeedbackService
+	// Mail sends invitations, rater links and reminders; nil when mail is
+	// not set up (pages then show each new link once, to copy). PublicURL
+	// is the address links start with, such as https://ladder.example.com;
+	// the web layer uses the request's own address when it is empty.
+	Mail      mail.Sender
+	PublicURL string
 	// ONET returns the O*NET dataset; it is loaded on first use.
 	ONET func() (*onet.Dataset, error)
 
@@ -96,6 +101,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Opportunities = sqldb.NewOpportunityService(db)
 	j.Resume = sqldb.NewResumeService(db, knownQuestion)
 	j.Orgs, j.OrgProgrammes, j.AuditLog = sqldb.NewOrgService(db), sqldb.NewProgrammeService(db, j.Model), sqldb.NewAuditService(db)
+	j.Feedback = sqldb.NewFeedbackService(db, j.Model)
 	return j
 }
 

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/anonymity"
@@ -136,6 +137,21 @@ func TestFeedbackMinimums(t *testing.T) {
 	}
 	if err := f.j.UpdateOrganisation(ctx, f.admin, o); ladder.ErrorCode(err) != ladder.EFORBIDDEN {
 		t.Errorf("admin changes settings: %v", err)
+	}
+	// A round a member starts keeps the organisation's minimums, even
+	// when the organisation changes them later.
+	r, err := f.j.StartFeedbackRound(ctx, f.member, journey.FeedbackStart{Title: "Spring", Competencies: []string{"delegation"},
+		ClosesOn: time.Now().AddDate(0, 0, 14)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Anonymity.Peer = 3
+	if err := f.j.UpdateOrganisation(ctx, f.owner, o); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := f.j.Feedback.FindFeedbackRound(ctx, f.member.ID, r.ID)
+	if err != nil || kept.Minimums.Peer != 4 || kept.Minimums.Report != 5 || kept.Minimums.Others != 6 {
+		t.Errorf("round minimums %+v (%v), want the organisation's at the start", kept.Minimums, err)
 	}
 }
 

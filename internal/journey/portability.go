@@ -71,6 +71,9 @@ func (j *Journey) ExportPerson(ctx context.Context, p *ladder.Person) (_ *ladder
 	if err := j.exportLanding(ctx, d); err != nil {
 		return nil, err
 	}
+	if err := j.exportFeedback(ctx, d); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -208,7 +211,10 @@ func (j *Journey) validateImport(ctx context.Context, d *ladder.PersonData) erro
 	if err := validateFirst90Import(d); err != nil {
 		return err
 	}
-	return validateLandingImport(d, now)
+	if err := validateLandingImport(d, now); err != nil {
+		return err
+	}
+	return validateFeedbackImport(m, d)
 }
 
 // importErr says which record of the import failed, keeping the code and

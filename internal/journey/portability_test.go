@@ -72,6 +72,7 @@ func fullPerson(t *testing.T, j *journey.Journey) *ladder.Person {
 		t.Fatal(err)
 	}
 	addFirst90(t, j, p)
+	addFeedbackRounds(t, j, p)
 	p, err = j.Persons.FindPersonByID(ctx, p.ID)
 	if err != nil {
 		t.Fatal(err)

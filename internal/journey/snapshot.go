@@ -24,7 +24,10 @@ type Snapshot struct {
 	Evidence       []*ladder.Evidence
 	EvidencePoints map[string][]readiness.EvidencePoint
 	Prior          map[string]readiness.Prior
-	Levels         map[string]readiness.Current
+	// Feedback is others' view per competency from closed rounds of 360
+	// feedback, computed from what the anonymity rule shows.
+	Feedback map[string][]readiness.FeedbackView
+	Levels   map[string]readiness.Current
 	// AsOf is the clock's time when the levels were computed.
 	AsOf time.Time
 	// Attribution is O*NET's credit line when estimates come from O*NET
@@ -115,12 +118,16 @@ func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Perso
 		return nil, err
 	}
 	s.EvidencePoints = readiness.EvidencePoints(s.Evidence)
+	if s.Feedback, err = j.feedbackViews(ctx, p.ID); err != nil {
+		return nil, err
+	}
 	s.AsOf = j.DB.Now()
 	s.Levels = readiness.CurrentLevels(m, readiness.Inputs{
 		Self:     readiness.LatestSelf(s.Assessments, s.AsOf),
 		Prior:    s.Prior,
 		Evidence: s.EvidencePoints,
 		AsOf:     s.AsOf,
+		Feedback: s.Feedback,
 	})
 	return s, nil
 }
@@ -209,7 +216,9 @@ func (s *Snapshot) AllTargets() []readiness.Result { return readiness.AllTargets
 
 // Trend returns readiness for the target after each completed assessment.
 func (s *Snapshot) Trend() []readiness.Point {
-	s.trendOnce.Do(func() { s.trend = readiness.Trend(s.Model, s.Target, s.Assessments, s.Prior, s.EvidencePoints) })
+	s.trendOnce.Do(func() {
+		s.trend = readiness.TrendWithFeedback(s.Model, s.Target, s.Assessments, s.Prior, s.EvidencePoints, s.Feedback)
+	})
 	return s.trend
 }
 

@@ -51,14 +51,17 @@ type Inputs struct {
 	// count yet, and evidence older than EvidenceWindowYears before it
 	// counts half. Zero counts every entry in full.
 	AsOf time.Time
+	// Feedback lists others' views per competency from closed rounds of
+	// 360 feedback; the latest not after AsOf counts.
+	Feedback map[string][]FeedbackView
 }
 
 // Current is a competency's current level and what it is built from.
 type Current struct {
 	Competency string
 	Level      float64
-	// Source is the base of the level: a self-rating, an estimate or
-	// nothing. Evidence adds to it and shows in Parts, never here.
+	// Source is the base of the level: 360 feedback, a self-rating, an
+	// estimate or nothing. Evidence adds to it and shows in Parts, never here.
 	Source string
 	// Basis says in words what the level rests on.
 	Basis      string
@@ -77,9 +80,10 @@ type Part struct {
 	Text   string  // "self-rating 3 (2026-05-01)", "3 evidence entries +0.5"
 }
 
-// CurrentLevels returns the current level of every competency of m. A
-// self-rating wins over a prior; with neither, the level is the floor (1) and
-// confidence is zero. Logged evidence then adds a capped lift and some
+// CurrentLevels returns the current level of every competency of m. Others'
+// view from 360 feedback wins, weighed twice against the self-rating; else a
+// self-rating wins over a prior; with neither, the level is the floor (1)
+// and confidence is zero. Logged evidence then adds a capped lift and some
 // confidence (docs/readiness.md, section 1).
 func CurrentLevels(m *ladder.Model, in Inputs) map[string]Current {
 	return currentLevels(m, in, true)
@@ -101,6 +105,9 @@ func currentLevels(m *ladder.Model, in Inputs, explain bool) map[string]Current 
 		cur.Confidence = sourceConfidence[cur.Source]
 		if explain {
 			explainBase(&cur, self, prior)
+		}
+		if fb, ok := latestFeedback(in.Feedback[c.Key], in.AsOf); ok {
+			applyFeedback(&cur, fb, self, cur.Source == SourceSelf, explain)
 		}
 		if ps := in.Evidence[c.Key]; len(ps) > 0 {
 			applyEvidence(&cur, ps, in.AsOf, explain)

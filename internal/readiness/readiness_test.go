@@ -73,6 +73,13 @@ func TestReadiness(t *testing.T) {
 		{"EvidenceCapped", Inputs{Self: map[string]Observation{"delegation": {2, day}, "empathy": {3, day}},
 			Evidence: map[string][]EvidencePoint{"delegation": entries(10, 1)}, AsOf: day},
 			57.5, 44, "low", []float64{60.5, 0}},
+		// 360 feedback: others see delegation at 3.5 (4 raters) against a
+		// self-rating of 2: (2 x 3.5 + 2) / 3 = 3. Shortfall 5 x 1 + 0 + 1 =
+		// 6 of 20 -> 70; people 5 of 19 -> 73.7. Confidence (5 x 0.7 +
+		// 2 x 0.4 + 0) / 8 = 0.5375 -> 54: medium, others confirm.
+		{"Feedback360", Inputs{Self: map[string]Observation{"delegation": {2, day}, "empathy": {3, day}},
+			Feedback: map[string][]FeedbackView{"delegation": {{Others: 3.5, Raters: 4, Round: "Spring", At: day}}}},
+			70, 54, "medium", []float64{73.7, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -197,6 +197,13 @@ type Point struct {
 // later), aged relative to the point. It folds the assessments in once, in
 // order of completion, so its cost grows linearly with their number.
 func Trend(m *ladder.Model, role ladder.Role, as []*ladder.Assessment, prior map[string]Prior, evidence map[string][]EvidencePoint) []Point {
+	return TrendWithFeedback(m, role, as, prior, evidence, nil)
+}
+
+// TrendWithFeedback is Trend with 360 feedback: at each point, the views of
+// rounds closed by then count as in CurrentLevels.
+func TrendWithFeedback(m *ladder.Model, role ladder.Role, as []*ladder.Assessment, prior map[string]Prior,
+	evidence map[string][]EvidencePoint, feedback map[string][]FeedbackView) []Point {
 	done := make([]*ladder.Assessment, 0, len(as))
 	for _, a := range as {
 		if a.Kind == ladder.AssessSelf && a.Completed() {
@@ -212,7 +219,7 @@ func Trend(m *ladder.Model, role ladder.Role, as []*ladder.Assessment, prior map
 				self[r.Competency] = Observation{Level: float64(r.Level), At: a.CompletedAt}
 			}
 		}
-		in := Inputs{Self: self, Prior: prior, Evidence: evidence, AsOf: a.CompletedAt}
+		in := Inputs{Self: self, Prior: prior, Evidence: evidence, AsOf: a.CompletedAt, Feedback: feedback}
 		r := Readiness(m, role, currentLevels(m, in, false))
 		out = append(out, Point{At: a.CompletedAt, Score: r.Score, Confidence: r.Confidence})
 	}

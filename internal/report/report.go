@@ -134,6 +134,7 @@ func newReadiness(res readiness.Result, trend []readiness.Point) Readiness {
 			out.Basis = append(out.Basis, fmt.Sprintf("%d %s on %s", n, plural(n, "competency", "competencies"), what))
 		}
 	}
+	add(res.Sources[readiness.SourceFeedback], "others' feedback (360) with your self-rating")
 	add(res.Sources[readiness.SourceSelf], "your self-rating")
 	add(res.Sources[readiness.SourcePrior], "an estimate from your start role")
 	add(res.Sources[readiness.SourceNone], "nothing yet (level 1)")

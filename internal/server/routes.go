@@ -168,5 +168,16 @@ func (s *Server) webRoutes() []Route {
 		{"GET", "/interview", Person, h(w.Interview)},
 		{"GET", "/interview/{key}", Person, h(w.InterviewQuestion)},
 		{"POST", "/interview/{key}", Person, h(w.PracticeQuestion)},
+
+		{"GET", "/feedback", Person, h(w.Feedback)},
+		{"POST", "/feedback", Person, h(w.StartFeedbackRound)},
+		{"GET", "/feedback/rounds/{id}", Person, h(w.FeedbackRound)},
+		{"POST", "/feedback/rounds/{id}/raters", Person, h(w.AddFeedbackRater)},
+		{"POST", "/feedback/rounds/{id}/raters/{rater}/revoke", Person, h(w.RevokeFeedbackRater)},
+		{"POST", "/feedback/rounds/{id}/remind", Person, h(w.RemindFeedbackRaters)},
+		{"POST", "/feedback/rounds/{id}/close", Person, h(w.CloseFeedbackRound)},
+		// A rater's link: public, no account; the token is the only key.
+		{"GET", "/feedback/r/{token}", Public, h(w.FeedbackRater)},
+		{"POST", "/feedback/r/{token}", Public, h(w.SubmitFeedback)},
 	}
 }

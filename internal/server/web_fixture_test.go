@@ -15,6 +15,7 @@ import (
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/httpx"
 	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/mail/mailtest"
 	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/sqldb"
 )
@@ -61,6 +62,8 @@ type webFixture struct {
 	first90 map[string]int64
 	// extra holds more placeholders and their values, such as "{aliceOpp}".
 	extra map[string]string
+	// feedbackSink receives the fixture's mail (see feedbackFixture).
+	feedbackSink *mailtest.Server
 }
 
 // fixtureSeq keeps emails unique across the scenarios sharing a database.
@@ -165,6 +168,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	f.first90Fixture(t)
 	f.landingFixture(t)
 	f.orgFixture(t)
+	f.feedbackFixture(t)
 	return f
 }
 

@@ -12,6 +12,8 @@ import (
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/httpx"
+	"github.com/ladderhq/ladder/internal/sqldb"
+	"github.com/ladderhq/ladder/internal/sqldb/sqldbtest"
 )
 
 // orgWebScenarios are the signed-in cases of the organisation pages: each
@@ -184,11 +186,21 @@ func orgWebScenarios() []webScenario {
 		{name: "ErrOrgRemoveMentorNone", req: post("/org/members/{orgFrank}/mentors/{orgErin}/delete", "alice", form()), status: 404},
 
 		// Invitations.
+		// The fixture sends mail (see feedbackFixture); TestOrgWebWithoutMail
+		// covers the link shown once when there is none.
 		{name: "OrgInvitations", req: get("/org/invitations?email=frank@example.com", "erin"), status: 200,
-			want:    []string{"northwind-invitee", `value="frank@example.com"`, "Mail is not set up"},
-			wantNot: []string{`value="owner"`}},
-		{name: "OrgInviteShowsLinkOnce", req: post("/org/invitations", "alice", form("email", "Newbie@example.com", "role", "owner")), status: 200,
-			want: []string{"Invitation for newbie@example.com", "http://example.com/invite/", "not shown again"}},
+			want:    []string{"northwind-invitee", `value="frank@example.com"`},
+			wantNot: []string{`value="owner"`, "Mail is not set up"}},
+		{name: "OrgInviteMailed", req: post("/org/invitations", "alice", form("email", "Newbie@example.com", "role", "owner")), status: 303,
+			location: "/org/invitations", check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				var got bool
+				for _, m := range f.feedbackSink.Messages() {
+					got = got || (len(m.To) == 1 && m.To[0] == "newbie@example.com" && strings.Contains(m.Text(), "/invite/"))
+				}
+				if !got {
+					t.Error("no invitation mail to newbie@example.com with its link")
+				}
+			}},
 		{name: "ErrOrgInviteBadEmail", req: post("/org/invitations", "alice", form("email", "nope", "role", "member")), status: 422,
 			want: []string{"Email is not an email address"}},
 		{name: "ErrOrgInviteOwnerByAdmin", req: post("/org/invitations", "erin", form("email", "x@example.com", "role", "owner")), status: 403},
@@ -324,4 +336,25 @@ func orgCohortForm() url.Values {
 // orgToday is the day days from today, as a form writes it.
 func orgToday(days int) string {
 	return ladder.Day(time.Now()).AddDate(0, 0, days).Format("2006-01-02")
+}
+
+// TestOrgWebWithoutMail: without mail, the invitation page says so and a
+// new invitation's link is shown once, in the answer to the form.
+func TestOrgWebWithoutMail(t *testing.T) {
+	s, j, auth := newServer(t, sqldbtest.Open(t, sqldb.SQLite))
+	f := newWebFixture(t, s, j, auth)
+	j.Mail = nil
+	if rec := f.do(get("/org/invitations", "erin")); rec.Code != 200 || !strings.Contains(rec.Body.String(), "Mail is not set up") {
+		t.Errorf("%d\n%s", rec.Code, rec.Body)
+	}
+	rec := f.do(post("/org/invitations", "alice", form("email", "Newbie@example.com", "role", "owner")))
+	body := rec.Body.String()
+	for _, w := range []string{"Invitation for newbie@example.com", "http://example.com/invite/", "not shown again"} {
+		if rec.Code != 200 || !strings.Contains(body, w) {
+			t.Errorf("%d: body lacks %q\n%s", rec.Code, w, body)
+		}
+	}
+	if n := len(f.feedbackSink.Messages()); n != 0 {
+		t.Errorf("%d mails went out without a sender", n)
+	}
 }

@@ -53,6 +53,7 @@ func (db *DB) ImportPerson(ctx context.Context, d *ladder.PersonData) (err error
 		func() error { return importNetwork(ctx, tx, p.ID, d, planRefs) },
 		func() error { return importFirst90(ctx, tx, p.ID, d) },
 		func() error { return importLanding(ctx, tx, p.ID, d, oldEvidence) },
+		func() error { return importFeedback(ctx, tx, p.ID, d.FeedbackRounds) },
 	} {
 		if err := step(); err != nil {
 			return err

@@ -56,9 +56,10 @@ type GapGroup struct {
 
 // sourceLabels name the sources of a level for people.
 var sourceLabels = map[string]string{
-	readiness.SourceSelf:  "self-rating",
-	readiness.SourcePrior: "estimate",
-	readiness.SourceNone:  "none yet",
+	readiness.SourceFeedback: "360 feedback",
+	readiness.SourceSelf:     "self-rating",
+	readiness.SourcePrior:    "estimate",
+	readiness.SourceNone:     "none yet",
 }
 
 // Gaps shows the gaps, largest weighted gap first, or grouped by area with

@@ -27,16 +27,16 @@ func (s NavSection) Has(key string) bool {
 var navSections = []NavSection{
 	{"Home", []NavItem{{"home", "/", "Dashboard"}, {"agenda", "/agenda", "Agenda"}}},
 	{"Assess", []NavItem{{"assess", "/assess", "Assess"}, {"gaps", "/gaps", "Gaps"}, {"readiness", "/readiness", "Readiness"},
-		{"compare", "/compare", "Compare"}, {"shift", "/shift", "Doing → leading"}}},
+		{"compare", "/compare", "Compare"}, {"shift", "/shift", "Doing → leading"}, {"feedback", "/feedback", "Feedback (360)"}}},
 	{"Grow", []NavItem{{"plan", "/plan", "Plan"}, {"evidence", "/evidence", "Evidence"}, {"learning", "/learning", "Learning"},
 		{"certs", "/certs", "Certifications"}, {"journal", "/journal", "Journal"}}},
 	{"Connect", []NavItem{{"mentors", "/mentors", "Mentors"}, {"network", "/network", "Network"}}},
 	{"Land", []NavItem{{"opportunities", "/opportunities", "Opportunities"}, {"resume", "/resume", "Resume"}, {"interview", "/interview", "Interviews"}}},
 	{"Lead", []NavItem{{"first90", "/first90", "First 90 days"}, {"team", "/team", "Team"}, {"stakeholders", "/stakeholders", "Stakeholders"},
 		{"trust", "/trust", "Trust"}, {"delegation", "/delegation", "Delegation"}}},
+	{"Organisation", []NavItem{{"org", "/org", "Organisation"}}},
 	{"Report", []NavItem{{"report", "/report", "Report"}}},
 	{"Settings", []NavItem{{"settings", "/settings", "Settings"}}},
-	{"Organisation", []NavItem{{"org", "/org", "Organisation"}}},
 }
 
 // navSection returns the section holding the page with nav key, if any.

@@ -241,6 +241,7 @@ func TestTemplates(t *testing.T) {
 	maps.Copy(cases, networkTemplateCases())
 	maps.Copy(cases, first90TemplateCases())
 	maps.Copy(cases, orgTemplateCases())
+	maps.Copy(cases, feedbackTemplateCases())
 	for page, cs := range landingTemplateCases() {
 		cases[page] = cs
 	}

@@ -37,6 +37,7 @@ func sourceText(src map[string]int) string {
 		}
 		s += fmt.Sprintf("%d on %s", n, what)
 	}
+	add(src[readiness.SourceFeedback], "others' feedback (360)")
 	add(src[readiness.SourceSelf], "your self-rating")
 	add(src[readiness.SourcePrior], "an estimate from your start role")
 	add(src[readiness.SourceNone], "nothing yet (level 1)")

@@ -1,0 +1,403 @@
+package server_test
+
+// The anonymity attack suite (issue 6; docs/anonymity.md). It tries to learn
+// one rater's answer, or whether a given rater answered, through every route
+// the person can reach: every GET of the route table (pages, downloads, the
+// JSON API, the rater pages), the feedback actions, the command line
+// (results, raters, export, report, gaps) and the log lines.
+//
+// Method: build the same world twice, changing only what a rater did, and
+// require every response to be identical, byte for byte (after replacing
+// the random link secrets). Because it walks the route table, a route added
+// later that shows anything per rater fails here.
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/cli"
+	"github.com/ladderhq/ladder/internal/httpx"
+	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/onet"
+	"github.com/ladderhq/ladder/internal/server"
+	"github.com/ladderhq/ladder/internal/sqldb"
+	"github.com/ladderhq/ladder/internal/sqldb/sqldbtest"
+)
+
+// feedbackAttackRaters are the raters asked, in the order they are added.
+// With the default minimums: the named manager shows alone, the three
+// reports show as a group, two answering peers and one stakeholder are
+// hidden (3 together, under the others minimum of 4).
+var feedbackAttackRaters = []struct{ name, category string }{
+	{"m", "manager"}, {"p1", "peer"}, {"p2", "peer"}, {"p3", "peer"},
+	{"r1", "report"}, {"r2", "report"}, {"r3", "report"}, {"s1", "stakeholder"},
+}
+
+func feedbackAttackEmail(name string) string { return name + "@raters.test" }
+
+// feedbackAttackAnswer is one rater's form.
+func feedbackAttackAnswer(delegation, negotiation int, comment string) url.Values {
+	v := url.Values{}
+	v.Set("level_delegation", fmt.Sprint(delegation))
+	v.Set("level_negotiation", fmt.Sprint(negotiation))
+	v.Set("level_budgeting", "0")
+	v.Set("comment_delegation", comment)
+	v.Set("comment_general", "General: "+comment)
+	return v
+}
+
+// feedbackAttackBase is who answers what in the base world: p3 does not
+// answer. Comments of hidden groups carry SECRET so the suite can look
+// for them.
+func feedbackAttackBase() map[string]url.Values {
+	return map[string]url.Values{
+		"m":  feedbackAttackAnswer(3, 4, "In the March release the manager saw delegation."),
+		"p1": feedbackAttackAnswer(1, 2, "PEER-SECRET-ONE about the rota."),
+		"p2": feedbackAttackAnswer(4, 4, "PEER-SECRET-TWO about incidents."),
+		"r1": feedbackAttackAnswer(2, 3, "Report one: hands over whole problems."),
+		"r2": feedbackAttackAnswer(4, 5, "Report two: clear priorities every Monday."),
+		"r3": feedbackAttackAnswer(3, 3, "Report three: asks before deciding."),
+		"s1": feedbackAttackAnswer(5, 1, "STAKE-SECRET on the budget talks."),
+	}
+}
+
+// feedbackAttackWorld is what one run leaves to compare.
+type feedbackAttackWorld struct {
+	open, closed map[string]string // request -> normalised response
+	logs         string
+	shownReports int // raters in the reports' shown group on delegation
+}
+
+// feedbackAttackRun builds the world with answers and reads every route,
+// while the round is open and once it is closed.
+func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[string]url.Values) *feedbackAttackWorld {
+	t.Helper()
+	ctx := context.Background()
+	dsn := sqldbtest.DSN(t, engine)
+	db, err := sqldb.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Now = func() time.Time { return t0 }
+	j := journey.New(db, onet.Embedded)
+	j.PublicURL = "http://ladder.test"
+	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug,
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey || a.Key == "duration" {
+				return slog.Attr{}
+			}
+			return a
+		}}))
+	auth := sqldb.NewAuthService(db)
+	srv, err := server.New(j, auth, log, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &ladder.Person{Name: "Sam Rivera", Email: "sam@example.com", StartRole: "system-administrator", TargetRole: "it-manager"}
+	if err := j.Persons.CreatePerson(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	rated := t0.AddDate(0, -1, 0)
+	if err := j.Assessments.CreateAssessment(ctx, &ladder.Assessment{PersonID: p.ID, Kind: ladder.AssessSelf, TargetRole: p.TargetRole,
+		StartedAt: rated, CompletedAt: rated, Ratings: []ladder.Rating{{Competency: "delegation", Level: 3, RatedAt: rated},
+			{Competency: "negotiation", Level: 2, RatedAt: rated}, {Competency: "budgeting", Level: 2, RatedAt: rated}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := auth.CreateAccount(ctx, p.ID, ladder.AccountOwner, "correct horse battery staple"); err != nil {
+		t.Fatal(err)
+	}
+	session, _, err := auth.CreateSession(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	round, err := j.StartFeedbackRound(ctx, p, journey.FeedbackStart{Title: "Before the IT manager opening",
+		Competencies: []string{"delegation", "negotiation", "budgeting"}, ClosesOn: ladder.Day(t0).AddDate(0, 0, 14)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Secrets differ between runs; responses are compared with each
+	// replaced by the rater's name.
+	tokens, raterIDs := map[string]string{}, map[string]int64{}
+	var secrets []string
+	for _, r := range feedbackAttackRaters {
+		inv, err := j.AddFeedbackRater(ctx, p, round.ID, r.category, feedbackAttackEmail(r.name), 0, j.PublicURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tokens[r.name] = inv.Link[strings.LastIndex(inv.Link, "/")+1:]
+		raterIDs[r.name] = inv.Rater.ID
+		secrets = append(secrets, tokens[r.name], "LINK-OF-"+r.name)
+	}
+	unsecret := strings.NewReplacer(secrets...)
+	do := func(method, path string, form url.Values, signedIn bool) string {
+		var body *strings.Reader
+		if form != nil {
+			body = strings.NewReader(form.Encode())
+		} else {
+			body = strings.NewReader("")
+		}
+		req := httptest.NewRequest(method, path, body)
+		if form != nil {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		if signedIn {
+			req.AddCookie(&http.Cookie{Name: httpx.SessionCookie, Value: session})
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		out := fmt.Sprintf("%d %s %s %s\n%s", rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Location"),
+			rec.Header().Get("Content-Disposition"), rec.Body.String())
+		return unsecret.Replace(out)
+	}
+	// The raters answer through their pages, in a fixed order of slots.
+	for _, r := range feedbackAttackRaters {
+		if form, ok := answers[r.name]; ok {
+			if got := do("POST", "/feedback/r/"+tokens[r.name], form, false); !strings.HasPrefix(got, "200 ") {
+				t.Fatalf("%s could not answer: %s", r.name, got)
+			}
+		}
+	}
+	w := &feedbackAttackWorld{}
+	ids := map[string][]string{
+		"id":    {fmt.Sprint(round.ID), fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["r1"])},
+		"rater": {fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["p3"]), fmt.Sprint(raterIDs["r1"])},
+		"area":  {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
+		"$": {""},
+	}
+	// While the round is open, whoever holds a link sees whether it was
+	// used (docs/anonymity.md, "What the rule cannot prevent"; with mail set
+	// up the person never holds one). So the open walk opens only the links
+	// of raters who did the same in every world; once closed, every link.
+	for _, r := range feedbackAttackRaters {
+		if r.name != "p1" && r.name != "p3" {
+			ids["token"] = append(ids["token"], tokens[r.name])
+		}
+	}
+	walk := func() map[string]string {
+		out := map[string]string{}
+		for _, rt := range srv.Routes() {
+			if rt.Method != http.MethodGet || strings.HasPrefix(rt.Path, "/static/") || rt.Path == "/demo" {
+				continue
+			}
+			for _, path := range feedbackAttackPaths(rt.Path, ids) {
+				out[unsecret.Replace("GET "+path)] = do("GET", path, nil, true)
+			}
+		}
+		return out
+	}
+	w.open = walk()
+	ids["token"] = nil
+	for _, r := range feedbackAttackRaters {
+		ids["token"] = append(ids["token"], tokens[r.name])
+	}
+	// Actions on raters whether or not they answered: the answers must not
+	// say which.
+	roundPath := fmt.Sprintf("/feedback/rounds/%d", round.ID)
+	w.open["POST revoke p1"] = do("POST", fmt.Sprintf("%s/raters/%d/revoke", roundPath, raterIDs["p1"]), url.Values{}, true)
+	w.open["POST remind"] = do("POST", roundPath+"/remind", url.Values{}, true)
+	w.open["POST add p3 again"] = do("POST", roundPath+"/raters", url.Values{"category": {"peer"}, "email": {feedbackAttackEmail("p3")}}, true)
+	w.open["POST api revoke p3"] = do("POST", fmt.Sprintf("/api/v1/feedback/raters/%d/revoke", raterIDs["p3"]), url.Values{}, true)
+	w.open["POST close"] = do("POST", roundPath+"/close", url.Values{}, true)
+	w.closed = walk()
+	w.closed["POST close again"] = do("POST", roundPath+"/close", url.Values{}, true)
+	for _, name := range []string{"p1", "r1"} {
+		w.closed["POST rater "+name+" after closing"] = do("POST", "/feedback/r/"+tokens[name], answers["r1"], false)
+	}
+	for name, args := range map[string][]string{
+		"feedback list":   {"feedback"},
+		"feedback raters": {"feedback", "raters", fmt.Sprint(round.ID)},
+		"feedback result": {"feedback", "results", fmt.Sprint(round.ID)},
+		"feedback json":   {"feedback", "results", fmt.Sprint(round.ID), "--json"},
+		"export":          {"export"},
+		"gaps":            {"gaps", "--json"},
+		"readiness":       {"readiness", "--json"},
+		"report":          {"report"},
+		"today":           {"today", "--json"},
+	} {
+		w.closed["CLI "+name] = feedbackAttackCLI(t, dsn, args)
+	}
+	res, err := j.FeedbackResults(ctx, p, round.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := res.Disclosure.Cell("delegation", "report"); ok {
+		w.shownReports = c.N
+	}
+	w.logs = unsecret.Replace(logs.String())
+	return w
+}
+
+var feedbackAttackExportedAt = regexp.MustCompile(`"exported_at": "[^"]*"`)
+
+// feedbackAttackCLI runs a command as the person on the run's database.
+// The command line keeps its own clock, so the export's time is masked.
+func feedbackAttackCLI(t *testing.T, dsn string, args []string) string {
+	t.Helper()
+	t.Setenv("LADDER_DATA_DIR", t.TempDir())
+	var out, errOut bytes.Buffer
+	code := cli.Execute(context.Background(), append(args, "--db", dsn, "--person", "sam@example.com"), strings.NewReader(""), &out, &errOut)
+	return feedbackAttackExportedAt.ReplaceAllString(fmt.Sprintf("exit %d\n%s\n%s", code, out.String(), errOut.String()), `"exported_at": "-"`)
+}
+
+// feedbackAttackPaths expands a route pattern with every candidate value of
+// its wildcards.
+func feedbackAttackPaths(pattern string, ids map[string][]string) []string {
+	paths := []string{pattern}
+	for _, name := range slices.Sorted(maps.Keys(ids)) {
+		values, wild := ids[name], "{"+name+"}"
+		var next []string
+		for _, p := range paths {
+			if !strings.Contains(p, wild) {
+				next = append(next, p)
+				continue
+			}
+			for _, v := range values {
+				next = append(next, strings.ReplaceAll(p, wild, v))
+			}
+		}
+		paths = next
+	}
+	return paths
+}
+
+// feedbackAttackSame fails for every response that differs between worlds.
+func feedbackAttackSame(t *testing.T, what string, a, b map[string]string) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Errorf("%s: %d responses against %d", what, len(a), len(b))
+	}
+	for _, k := range slices.Sorted(maps.Keys(a)) {
+		if a[k] != b[k] {
+			t.Errorf("%s: %s differs, so it tells something of one rater:\n%s", what, k, feedbackAttackDiff(a[k], b[k]))
+		}
+	}
+}
+
+func feedbackAttackDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d:\n- %.300s\n+ %.300s", i+1, al[i], bl[i])
+		}
+	}
+	return fmt.Sprintf("%d lines against %d", len(al), len(bl))
+}
+
+func TestFeedbackAttack(t *testing.T) {
+	t0 := time.Now().UTC().Truncate(24 * time.Hour).Add(10 * time.Hour)
+	for _, engine := range []string{sqldb.SQLite, sqldb.Postgres} {
+		t.Run(engine, func(t *testing.T) {
+			if engine == sqldb.Postgres {
+				sqldbtest.RequirePostgres(t)
+			}
+			base := feedbackAttackRun(t, engine, t0, feedbackAttackBase())
+			if len(base.closed) < 100 {
+				t.Fatalf("only %d responses: the walk lost routes", len(base.closed))
+			}
+			// No hidden group's comment anywhere, no comment at all while the
+			// round is open, no rater's address where answers show, and no
+			// link secret or address in a log line.
+			for phase, m := range map[string]map[string]string{"open": base.open, "closed": base.closed} {
+				for k, v := range m {
+					forbidden := []string{"PEER-SECRET", "STAKE-SECRET"}
+					if phase == "open" {
+						forbidden = append(forbidden, "Report one", "In the March release")
+					}
+					for _, secret := range forbidden {
+						if strings.Contains(v, secret) {
+							t.Errorf("%s (%s) shows %q", k, phase, secret)
+						}
+					}
+					if strings.Contains(v, "@raters.test") && !feedbackAttackListsRaters(k) {
+						t.Errorf("%s (%s) names a rater", k, phase)
+					}
+				}
+			}
+			var shown string
+			for _, v := range base.closed {
+				shown += v
+			}
+			if !strings.Contains(shown, "Report one") || !strings.Contains(shown, "In the March release") {
+				t.Error("the shown groups' comments show nowhere: the suite looks at the wrong pages")
+			}
+			if strings.Contains(base.logs, "@raters.test") || strings.Contains(base.logs, "LINK-OF-") ||
+				!strings.Contains(base.logs, "/feedback/r/[secret]") {
+				t.Errorf("the log lines show a rater or a link secret, or miss the rater pages:\n%s", base.logs)
+			}
+
+			t.Run("HiddenRaterChangesNothing", func(t *testing.T) {
+				answers := feedbackAttackBase()
+				answers["p1"] = feedbackAttackAnswer(5, 5, "PEER-SECRET-OTHER, quite different.")
+				w := feedbackAttackRun(t, engine, t0, answers)
+				feedbackAttackSame(t, "open", base.open, w.open)
+				feedbackAttackSame(t, "closed", base.closed, w.closed)
+				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+			})
+			t.Run("SwappedWithinShownGroupChangesNothing", func(t *testing.T) {
+				answers := feedbackAttackBase()
+				answers["r1"], answers["r2"] = answers["r2"], answers["r1"]
+				w := feedbackAttackRun(t, engine, t0, answers)
+				feedbackAttackSame(t, "open", base.open, w.open)
+				feedbackAttackSame(t, "closed", base.closed, w.closed)
+				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+			})
+			t.Run("WhoAnsweredChangesNothing", func(t *testing.T) {
+				answers := feedbackAttackBase()
+				answers["p3"] = answers["p1"]
+				delete(answers, "p1")
+				w := feedbackAttackRun(t, engine, t0, answers)
+				feedbackAttackSame(t, "open", base.open, w.open)
+				feedbackAttackSame(t, "closed", base.closed, w.closed)
+				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+			})
+			// The control: a shown group's answer does change what shows
+			// (so the comparison can fail), only once the round is closed
+			// and only where the group has its minimum.
+			t.Run("ShownRaterChangesOnlyTheGroupOnceClosed", func(t *testing.T) {
+				answers := feedbackAttackBase()
+				answers["r1"] = feedbackAttackAnswer(5, 3, "Report one: hands over whole problems.")
+				w := feedbackAttackRun(t, engine, t0, answers)
+				feedbackAttackSame(t, "open", base.open, w.open)
+				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+				var differ []string
+				for k := range base.closed {
+					if base.closed[k] != w.closed[k] {
+						differ = append(differ, k)
+					}
+				}
+				if len(differ) == 0 {
+					t.Fatal("changing a shown rater's answer changed nothing: the suite cannot see figures")
+				}
+				if base.shownReports < 3 || w.shownReports < 3 {
+					t.Errorf("the reports' group shows with %d and %d raters, under its minimum of 3", base.shownReports, w.shownReports)
+				}
+				slices.Sort(differ)
+				t.Logf("%d responses show the reports' group: %s", len(differ), strings.Join(differ, ", "))
+			})
+		})
+	}
+}
+
+// feedbackAttackListsRaters reports whether a response is one of those that
+// list the raters the person asked (the round page, the raters API and
+// command), where addresses belong; they show no answer.
+func feedbackAttackListsRaters(key string) bool {
+	return regexp.MustCompile(`^(GET /feedback/rounds/\d+|GET /api/v1/feedback/rounds/\d+/raters|POST revoke p1|POST add p3 again|CLI feedback raters|POST close)$`).MatchString(key)
+}
