@@ -168,7 +168,7 @@ type OrgMember struct {
 	// MentorIDs are the members assigned as the member's mentors.
 	MentorIDs []int64
 	// HasAccount is false for people imported or invited who have not
-	// set a password yet.
+	// set a password yet nor signed in through single sign-on.
 	HasAccount bool
 	JoinedAt   time.Time
 }
