@@ -313,13 +313,13 @@ func TestSSOSignIn(t *testing.T) {
 			provision bool
 			want      string
 		}{
-			"provisioning off": {ladder.SSOIdentity{Issuer: iss, Subject: "o-1", Email: "olive@northwind.example", EmailVerified: true}, false, "ask one of its owners"},
-			"unverified":       {ladder.SSOIdentity{Issuer: iss, Subject: "o-2", Email: "olive@northwind.example"}, true, "ask one of its owners"},
+			"provisioning off":  {ladder.SSOIdentity{Issuer: iss, Subject: "o-1", Email: "olive@northwind.example", EmailVerified: true}, false, "ask one of its owners"},
+			"unverified":        {ladder.SSOIdentity{Issuer: iss, Subject: "o-2", Email: "olive@northwind.example"}, true, "ask one of its owners"},
 			"member unverified": {ladder.SSOIdentity{Issuer: iss, Subject: "o-3", Email: "olga@example.com"}, true, "ask one of its owners"},
-			"no email":         {ladder.SSOIdentity{Issuer: iss, Subject: "o-4", EmailVerified: true}, true, "ask one of its owners"},
-			"outsider account": {ladder.SSOIdentity{Issuer: iss, Subject: "o-5", Email: "loner@example.com", EmailVerified: true}, true, "sign in with your password"},
-			"other org member": {ladder.SSOIdentity{Issuer: iss, Subject: "o-6", Email: "zed@example.com", EmailVerified: true}, true, "sign in with your password"},
-			"no subject":       {ladder.SSOIdentity{Issuer: iss, Email: "new@northwind.example", EmailVerified: true}, true, "did not say who you are"},
+			"no email":          {ladder.SSOIdentity{Issuer: iss, Subject: "o-4", EmailVerified: true}, true, "ask one of its owners"},
+			"outsider account":  {ladder.SSOIdentity{Issuer: iss, Subject: "o-5", Email: "loner@example.com", EmailVerified: true}, true, "sign in with your password"},
+			"other org member":  {ladder.SSOIdentity{Issuer: iss, Subject: "o-6", Email: "zed@example.com", EmailVerified: true}, true, "sign in with your password"},
+			"no subject":        {ladder.SSOIdentity{Issuer: iss, Email: "new@northwind.example", EmailVerified: true}, true, "did not say who you are"},
 		} {
 			_, err := f.s.SignInSSO(ctx, f.north.ID, tc.id, tc.provision, nil)
 			if ladder.ErrorCode(err) != ladder.EFORBIDDEN || !strings.Contains(ladder.ErrorMessage(err), tc.want) {
