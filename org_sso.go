@@ -152,6 +152,9 @@ type SSOService interface {
 	// sign-on that a work email (by its domain) or a slug names, or
 	// ENOTFOUND.
 	FindSSOOrganisation(ctx context.Context, emailOrSlug string) (*Organisation, error)
+	// SSOOffered reports whether any organisation has enabled single
+	// sign-on.
+	SSOOffered(ctx context.Context) (bool, error)
 
 	// CreateSSOAttempt stores a sign-in under way and returns the random id
 	// for the browser's cookie. Starts count against the client address

@@ -53,6 +53,9 @@ type Journey struct {
 	Orgs          ladder.OrgService
 	OrgProgrammes ladder.ProgrammeService
 	AuditLog      ladder.AuditService
+	// SSO holds organisations' single sign-on, sign-ins under way and
+	// linked identities (sso.go).
+	SSO ladder.SSOService
 	// Mail sends invitations (and later feedback requests); nil when mail
 	// is not set up, and pages show links to copy instead.
 	Mail mail.Sender
@@ -96,6 +99,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Opportunities = sqldb.NewOpportunityService(db)
 	j.Resume = sqldb.NewResumeService(db, knownQuestion)
 	j.Orgs, j.OrgProgrammes, j.AuditLog = sqldb.NewOrgService(db), sqldb.NewProgrammeService(db, j.Model), sqldb.NewAuditService(db)
+	j.SSO = sqldb.NewSSOService(db)
 	return j
 }
 

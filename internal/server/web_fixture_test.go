@@ -165,6 +165,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	f.first90Fixture(t)
 	f.landingFixture(t)
 	f.orgFixture(t)
+	f.ssoFixture(t)
 	return f
 }
 

@@ -167,6 +167,14 @@ func (s *SSOService) FindSSOOrganisation(ctx context.Context, emailOrSlug string
 	return NewOrgService(s.db).FindOrganisation(ctx, orgID)
 }
 
+// SSOOffered reports whether any organisation has enabled single sign-on.
+func (s *SSOService) SSOOffered(ctx context.Context) (_ bool, err error) {
+	defer wrap(&err, "SSOOffered")
+	var n int
+	err = s.db.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM org_sso WHERE enabled LIMIT 1) c`).Scan(&n)
+	return n > 0, err
+}
+
 // CreateSSOAttempt stores an attempt under the hash of a fresh id, after
 // taking a throttle slot of the client address and purging expired
 // attempts.

@@ -138,7 +138,13 @@ func TestSSOFindOrganisation(t *testing.T) {
 		if _, err := f.s.FindSSOOrganisation(ctx, "ann@northwind.example"); ladder.ErrorCode(err) != ladder.ENOTFOUND {
 			t.Errorf("without SSO: %v", err)
 		}
+		if on, err := f.s.SSOOffered(ctx); on || err != nil {
+			t.Errorf("offered before set-up: %v %v", on, err)
+		}
 		f.configure(t, f.north.ID, false)
+		if on, err := f.s.SSOOffered(ctx); !on || err != nil {
+			t.Errorf("not offered: %v %v", on, err)
+		}
 		for _, key := range []string{"Ann@Northwind.Example", f.north.Slug, " " + strings.ToUpper(f.north.Slug) + " "} {
 			if o, err := f.s.FindSSOOrganisation(ctx, key); err != nil || o.ID != f.north.ID {
 				t.Errorf("%q: %v %+v", key, err, o)
@@ -157,6 +163,9 @@ func TestSSOFindOrganisation(t *testing.T) {
 		}
 		if _, err := f.s.FindSSOOrganisation(ctx, f.north.Slug); ladder.ErrorCode(err) != ladder.ENOTFOUND {
 			t.Errorf("disabled: %v", err)
+		}
+		if on, _ := f.s.SSOOffered(ctx); on {
+			t.Error("offered while disabled")
 		}
 	})
 }
