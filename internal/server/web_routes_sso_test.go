@@ -63,7 +63,7 @@ func ssoWebScenarios() []webScenario {
 				}
 			}},
 		{name: "ErrOrgSSOIssuer", req: save("alice", "issuer", "login.northwind.example", "client_secret", "typed-secret-value"), status: 422,
-			want: []string{"Issuer URL: must be the provider", `id="sso-issuer-error"`, `value="login.northwind.example"`},
+			want:    []string{"Issuer URL: must be the provider", `id="sso-issuer-error"`, `value="login.northwind.example"`},
 			wantNot: []string{"typed-secret-value", ssoFixtureSecret}, check: intact},
 		{name: "ErrOrgSSOPlainHTTP", req: save("alice", "issuer", "http://login.northwind.example"), status: 422,
 			want: []string{"Issuer URL: must use https"}, check: intact},
