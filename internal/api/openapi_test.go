@@ -148,6 +148,7 @@ func tour(e *env, n int) map[string]call {
 	maps.Copy(calls, first90Tour(e, n))
 	maps.Copy(calls, landingTour(e, n))
 	maps.Copy(calls, orgTour(e, n))
+	maps.Copy(calls, ssoTour(e, n))
 	return calls
 }
 
@@ -155,7 +156,7 @@ func tour(e *env, n int) map[string]call {
 // they must run (after everything that reads).
 var changes = append([]string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
 	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan",
-	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}, slices.Concat(first90Changes, networkChanges, landingChanges, orgChanges)...)
+	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}, slices.Concat(first90Changes, networkChanges, landingChanges, orgChanges, ssoChanges)...)
 
 // TestOpenAPIResponses calls every documented operation on a real server on
 // both engines and holds each answer to the operation's documented schema
