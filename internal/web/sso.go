@@ -53,11 +53,7 @@ func (wb *Web) LoginSSO(w http.ResponseWriter, r *http.Request) error {
 		var o *ladder.Organisation
 		o, err = wb.J.SSO.FindSSOOrganisation(r.Context(), page.Org)
 		if err == nil {
-			to := "/sso/" + url.PathEscape(o.Slug)
-			if page.Next != "/" {
-				to += "?next=" + url.QueryEscape(page.Next)
-			}
-			return redirect(w, r, to, "")
+			return wb.ssoContinue(w, r, o, page.Next)
 		}
 		if ladder.ErrorCode(err) == ladder.ENOTFOUND {
 			err = &ladder.Error{Code: ladder.EINVALID, Message: "No organisation signs in to Ladder with single sign-on for that.",
@@ -68,6 +64,28 @@ func (wb *Web) LoginSSO(w http.ResponseWriter, r *http.Request) error {
 		page.SSOError, page.Fields = msg, f
 		return page
 	})
+}
+
+// SSOContinuePage leads from the sign-in form to the organisation's
+// provider.
+type SSOContinuePage struct {
+	Base
+	OrgName string
+	URL     string
+}
+
+// ssoContinue answers the form with a page that moves on to /sso/{slug}
+// by itself (a Refresh header) and with a link. A redirect would not do:
+// the sign-in page's Content-Security-Policy (form-action 'self') makes
+// browsers refuse a form submission whose redirects end at another site,
+// and the provider is one.
+func (wb *Web) ssoContinue(w http.ResponseWriter, r *http.Request, o *ladder.Organisation, next string) error {
+	to := "/sso/" + url.PathEscape(o.Slug)
+	if next != "/" {
+		to += "?next=" + url.QueryEscape(next)
+	}
+	w.Header().Set("Refresh", "0; url="+to)
+	return wb.render(w, r, "sso_continue", SSOContinuePage{Base: wb.base(w, r, "Continue to "+o.Name, ""), OrgName: o.Name, URL: to})
 }
 
 // StartSSO sends the browser to the organisation's provider, keeping the

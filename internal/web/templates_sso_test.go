@@ -18,6 +18,10 @@ func ssoTemplateCases() map[string][]templateCase {
 				State: FormState{Error: "Not valid.", Fields: map[string]string{"issuer": "discovery failed", "client_id": "is required", "client_secret": "is long"}}}}},
 			{name: "SSONew", data: &OrgSettingsPage{SSO: OrgSSOSection{Show: true}}},
 		},
+		"sso_continue": {
+			{name: "Full", data: SSOContinuePage{Base: emptyBase(), OrgName: "Northwind <IT>", URL: "/sso/northwind?next=%2Fplan"}},
+			{name: "Empty", data: SSOContinuePage{}},
+		},
 		"sso_error": {
 			{name: "Full", data: SSOErrorPage{Base: emptyBase(), Status: 403, Message: "Ask one of its owners <b>for an invitation</b>."}},
 			{name: "Empty", data: SSOErrorPage{}},
