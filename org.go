@@ -129,6 +129,9 @@ func (o *Organisation) Validate() error {
 	}
 	if !slugPattern.MatchString(o.Slug) {
 		f.Add("slug", "must be 1-50 lower-case letters, digits and inner hyphens")
+	} else if o.Slug == "callback" {
+		// /sso/SLUG starts single sign-on, and /sso/callback is its return.
+		f.Add("slug", "is reserved: choose another")
 	}
 	var ds []string
 	for _, d := range o.Domains {

@@ -150,6 +150,8 @@ func TestSSOFindOrganisation(t *testing.T) {
 				t.Errorf("%q: %v %+v", key, err, o)
 			}
 		}
+		// The callback's path is no organisation's short name.
+		orgWantCode(t, f.orgs.CreateOrganisation(ctx, f.loner.ID, &ladder.Organisation{Name: "Callback", Slug: "callback"}), ladder.EINVALID, "slug")
 		for _, key := range []string{"ann@contoso.example", f.contoso.Slug, "ann@example.com", "", "@"} {
 			if _, err := f.s.FindSSOOrganisation(ctx, key); ladder.ErrorCode(err) != ladder.ENOTFOUND {
 				t.Errorf("%q: %v", key, err)
