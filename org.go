@@ -129,6 +129,9 @@ func (o *Organisation) Validate() error {
 	}
 	if !slugPattern.MatchString(o.Slug) {
 		f.Add("slug", "must be 1-50 lower-case letters, digits and inner hyphens")
+	} else if o.Slug == "callback" {
+		// /sso/SLUG starts single sign-on, and /sso/callback is its return.
+		f.Add("slug", "is reserved: choose another")
 	}
 	var ds []string
 	for _, d := range o.Domains {
@@ -168,7 +171,7 @@ type OrgMember struct {
 	// MentorIDs are the members assigned as the member's mentors.
 	MentorIDs []int64
 	// HasAccount is false for people imported or invited who have not
-	// set a password yet.
+	// set a password yet nor signed in through single sign-on.
 	HasAccount bool
 	JoinedAt   time.Time
 }

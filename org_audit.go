@@ -40,11 +40,13 @@ const (
 	ActOrgSettings OrgAction = "org.settings"
 	// ActOrgViewAudit: read and export the audit log (owners).
 	ActOrgViewAudit OrgAction = "org.audit"
+	// ActOrgSSO: set up, change or remove single sign-on (owners).
+	ActOrgSSO OrgAction = "org.sso"
 )
 
 // OrgActions lists every action, for the authorisation matrix.
 var OrgActions = []OrgAction{ActOrgView, ActOrgManageMembers, ActOrgInvite, ActOrgImport, ActOrgProgrammes,
-	ActOrgViewPipeline, ActOrgSetRole, ActOrgRemoveMember, ActOrgSettings, ActOrgViewAudit}
+	ActOrgViewPipeline, ActOrgSetRole, ActOrgRemoveMember, ActOrgSettings, ActOrgViewAudit, ActOrgSSO}
 
 // Subject is what an action is done to: an organisation, or a person
 // (who the rules place in their organisation).

@@ -34,7 +34,8 @@ programmes; owners also change roles and settings and read the audit log.
 A person belongs to at most one organisation.`,
 	}
 	cmd.AddCommand(newOrgCreateCmd(e), newOrgShowCmd(e), newOrgMembersCmd(e), newOrgInviteCmd(e), newOrgRoleCmd(e),
-		newOrgManagerCmd(e), newOrgImportCmd(e), newOrgProgrammeCmd(e), newOrgCohortCmd(e), newOrgAuditCmd(e))
+		newOrgManagerCmd(e), newOrgImportCmd(e), newOrgProgrammeCmd(e), newOrgCohortCmd(e), newOrgAuditCmd(e),
+		newOrgSSOCmd(e))
 	return cmd
 }
 

@@ -55,6 +55,9 @@ type Journey struct {
 	AuditLog      ladder.AuditService
 	// Feedback holds rounds of 360 feedback, raters and their answers.
 	Feedback ladder.FeedbackService
+	// SSO holds organisations' single sign-on, sign-ins under way and
+	// linked identities (sso.go).
+	SSO ladder.SSOService
 	// Mail sends invitations, rater links and reminders; nil when mail is
 	// not set up (pages then show each new link once, to copy). PublicURL
 	// is the address links start with, such as https://ladder.example.com;
@@ -102,6 +105,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Resume = sqldb.NewResumeService(db, knownQuestion)
 	j.Orgs, j.OrgProgrammes, j.AuditLog = sqldb.NewOrgService(db), sqldb.NewProgrammeService(db, j.Model), sqldb.NewAuditService(db)
 	j.Feedback = sqldb.NewFeedbackService(db, j.Model)
+	j.SSO = sqldb.NewSSOService(db)
 	return j
 }
 

@@ -22,6 +22,7 @@ var orgPolicy = map[ladder.OrgAction]string{
 	ladder.ActOrgRemoveMember:  ladder.OrgRoleOwner,
 	ladder.ActOrgSettings:      ladder.OrgRoleOwner,
 	ladder.ActOrgViewAudit:     ladder.OrgRoleOwner,
+	ladder.ActOrgSSO:           ladder.OrgRoleOwner,
 }
 
 var errNoOrg = ladder.Errorf(ladder.ENOTFOUND, "Organisation not found.")

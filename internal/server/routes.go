@@ -14,6 +14,9 @@ func (s *Server) webRoutes() []Route {
 		{"GET", "/login", Public, h(w.Login)},
 		{"POST", "/login", Public, h(w.LoginSubmit)},
 		{"POST", "/logout", Public, h(w.Logout)},
+		{"POST", "/login/sso", Public, h(w.LoginSSO)},
+		{"GET", "/sso/callback", Public, h(w.SSOCallback)},
+		{"GET", "/sso/{slug}", Public, h(w.StartSSO)},
 		{"GET", "/demo", Public, h(s.enterDemo)},
 		{"GET", "/{$}", Person, h(w.Dashboard)},
 
@@ -139,6 +142,8 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/org/import", Person, h(w.ImportOrgPeople)},
 		{"GET", "/org/settings", Person, h(w.OrgSettings)},
 		{"POST", "/org/settings", Person, h(w.SaveOrgSettings)},
+		{"POST", "/org/sso", Person, h(w.SaveOrgSSO)},
+		{"POST", "/org/sso/delete", Person, h(w.DeleteOrgSSO)},
 		{"GET", "/org/audit", Person, h(w.OrgAudit)},
 		{"GET", "/org/audit.csv", Person, h(w.OrgAuditCSV)},
 		{"GET", "/org/audit.json", Person, h(w.OrgAuditJSON)},

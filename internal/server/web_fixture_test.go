@@ -169,6 +169,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	f.landingFixture(t)
 	f.orgFixture(t)
 	f.feedbackFixture(t)
+	f.ssoFixture(t)
 	return f
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 const orgMemberColumns = `m.org_id, m.person_id, p.name, p.email, m.role, m.title, m.manager_id, m.joined_at,
-	(SELECT COUNT(*) FROM accounts a WHERE a.person_id = m.person_id)`
+	(SELECT COUNT(*) FROM accounts a WHERE a.person_id = m.person_id) + (SELECT COUNT(*) FROM sso_links l WHERE l.person_id = m.person_id)`
 
 func scanOrgMember(row interface{ Scan(...any) error }) (*ladder.OrgMember, error) {
 	m := &ladder.OrgMember{}

@@ -17,6 +17,11 @@ type AuthPage struct {
 	Next   string
 	Error  string
 	Fields map[string]string
+	// SSO shows "Sign in with your organisation" beside the password
+	// form; Org and SSOError are that form's value and error (sso.go).
+	SSO      bool
+	Org      string
+	SSOError string
 }
 
 // Setup shows the form that creates the owner account on the first visit.
@@ -80,7 +85,11 @@ func (wb *Web) Login(w http.ResponseWriter, r *http.Request) error {
 	} else if !has {
 		return redirect(w, r, "/setup", "")
 	}
-	return wb.render(w, r, "auth", AuthPage{Base: wb.base(w, r, "Sign in", ""), Next: httpx.SafeNext(r.URL.Query().Get("next"))})
+	page := AuthPage{Base: wb.base(w, r, "Sign in", ""), Next: httpx.SafeNext(r.URL.Query().Get("next"))}
+	if err := wb.offerSSO(r, &page); err != nil {
+		return err
+	}
+	return wb.render(w, r, "auth", page)
 }
 
 // LoginSubmit checks the password (throttled per account and address) and
@@ -90,6 +99,9 @@ func (wb *Web) LoginSubmit(w http.ResponseWriter, r *http.Request) error {
 		Next: httpx.SafeNext(r.PostFormValue("next"))}
 	p, err := wb.Auth.Authenticate(r.Context(), page.Email, r.PostFormValue("password"), httpx.ClientAddress(r))
 	if err != nil {
+		if oerr := wb.offerSSO(r, &page); oerr != nil {
+			return oerr
+		}
 		return wb.formError(w, r, "auth", &page.Base, err, func(msg string, f map[string]string) any {
 			page.Error, page.Fields = msg, f
 			return page

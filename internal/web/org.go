@@ -165,6 +165,8 @@ type OrgSettingsPage struct {
 	Form     OrgSettingsForm
 	Minimums []OrgMinimumField
 	State    FormState
+	// SSO is the single sign-on section (sso.go).
+	SSO OrgSSOSection
 }
 
 // OrgMinimumField is one minimum of the anonymity form.
@@ -204,9 +206,11 @@ func (wb *Web) orgSettingsPage(w http.ResponseWriter, r *http.Request, form OrgS
 	if err != nil {
 		return nil, err
 	}
-	return &OrgSettingsPage{Base: wb.base(w, r, "Organisation settings", "org"), Org: h, Form: form, Minimums: []OrgMinimumField{
+	page := &OrgSettingsPage{Base: wb.base(w, r, "Organisation settings", "org"), Org: h, Form: form, Minimums: []OrgMinimumField{
 		{"min_manager", "Manager", form.Manager}, {"min_peer", "Peers", form.Peer}, {"min_report", "Direct reports", form.Report},
-		{"min_stakeholder", "Stakeholders", form.Stakeholder}, {"min_others", "All others together", form.Others}}}, nil
+		{"min_stakeholder", "Stakeholders", form.Stakeholder}, {"min_others", "All others together", form.Others}}}
+	page.SSO, err = wb.orgSSOSection(r, nil)
+	return page, err
 }
 
 // orgAllowed refuses an actor whom Can refuses act in their organisation.

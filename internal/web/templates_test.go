@@ -245,6 +245,9 @@ func TestTemplates(t *testing.T) {
 	for page, cs := range landingTemplateCases() {
 		cases[page] = cs
 	}
+	for page, cs := range ssoTemplateCases() {
+		cases[page] = append(cases[page], cs...)
+	}
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
