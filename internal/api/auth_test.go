@@ -69,18 +69,26 @@ func TestAuthentication(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
 		e := newEnv(t, db)
 		creds := credentials(e)
+		// A request refused with 401 never reaches its handler, and a GET
+		// changes nothing, so one set of calls serves them all; any other
+		// call that goes through gets fresh data, as it may change or
+		// delete it.
+		shared := tour(e, 1<<20)
 		n := 0
 		for _, op := range sortedOps(e) {
 			for _, cr := range creds {
 				t.Run(op+"/"+cr.name, func(t *testing.T) {
-					n++
-					c := tour(e.with(t), n)[op]
-					r := req{method: c.method, path: c.path, body: c.body}
-					cr.set(e, &r)
+					c := shared[op]
 					want := cr.want
 					if want == 0 || op == "getOpenAPI" {
 						want = c.want
 					}
+					if want != http.StatusUnauthorized && c.method != http.MethodGet {
+						n++
+						c = tour(e.with(t), n)[op]
+					}
+					r := req{method: c.method, path: c.path, body: c.body}
+					cr.set(e, &r)
 					res := e.with(t).do(r).want(t, want)
 					if want == http.StatusUnauthorized {
 						if got := res.header.Get("WWW-Authenticate"); !strings.HasPrefix(got, "Bearer ") {
