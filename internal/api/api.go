@@ -122,6 +122,16 @@ func person(r *http.Request) (*ladder.Person, error) {
 	return nil, ladder.Errorf(ladder.EUNAUTHORIZED, "Sign in or send a token.")
 }
 
+// personAndID returns the signed-in person and the path id.
+func personAndID(r *http.Request) (*ladder.Person, int64, error) {
+	p, err := person(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := pathID(r, "id")
+	return p, id, err
+}
+
 // decode reads a JSON request body into v (a pointer to a documented body
 // type). The body is checked against its documented schema first, so every
 // mistake (a wrong type, an unknown or missing field) is reported by field,
@@ -258,11 +268,7 @@ func writeCreated(w http.ResponseWriter, path string, id int64, v any) error {
 // answers 204. del must delete only the person's own, so that another's is
 // not found (404), exactly as a missing one.
 func deleteOwn(w http.ResponseWriter, r *http.Request, del func(ctx context.Context, personID, id int64) error) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}

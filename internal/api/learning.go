@@ -66,11 +66,7 @@ func (a *API) createLearningItem(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) updateLearningItem(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}

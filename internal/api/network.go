@@ -7,16 +7,6 @@ import (
 	"github.com/ladderhq/ladder/internal/firstdays"
 )
 
-// personAndID returns the signed-in person and the path id.
-func personAndID(r *http.Request) (*ladder.Person, int64, error) {
-	p, err := person(r)
-	if err != nil {
-		return nil, 0, err
-	}
-	id, err := pathID(r, "id")
-	return p, id, err
-}
-
 // mentorWire converts mentors, naming the good-mentor criteria they meet.
 func mentorWire() (func(*ladder.Mentor) Mentor, error) {
 	c, err := firstdays.Load()

@@ -177,11 +177,7 @@ func (a *API) listOrgMembers(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) updateOrgMember(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -202,11 +198,7 @@ func (a *API) removeOrgMember(w http.ResponseWriter, r *http.Request) error {
 
 // orgDelete runs del with the caller and the path id and answers 204.
 func (a *API) orgDelete(w http.ResponseWriter, r *http.Request, del func(p *ladder.Person, id int64) error) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -218,11 +210,7 @@ func (a *API) orgDelete(w http.ResponseWriter, r *http.Request, del func(p *ladd
 }
 
 func (a *API) addOrgMentor(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -383,11 +371,7 @@ func (a *API) updateOrgProgramme(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) getOrgProgramme(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -403,11 +387,7 @@ func (a *API) deleteOrgProgramme(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) createOrgCohort(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}
@@ -432,11 +412,7 @@ func (a *API) deleteOrgCohort(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) addOrgCohortMember(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}

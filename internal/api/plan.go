@@ -72,11 +72,7 @@ func renameFields(err error, names map[string]string) error {
 }
 
 func (a *API) updatePlanAction(w http.ResponseWriter, r *http.Request) error {
-	p, err := person(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	p, id, err := personAndID(r)
 	if err != nil {
 		return err
 	}

@@ -9,24 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/api"
 )
-
-// reminderJSON is one item of `ladder today --json`; the API's agenda has
-// the same fields.
-type reminderJSON struct {
-	Date    string `json:"date"`
-	Kind    string `json:"kind"`
-	Title   string `json:"title"`
-	Detail  string `json:"detail,omitempty"`
-	Link    string `json:"link"`
-	UID     string `json:"uid"`
-	Overdue bool   `json:"overdue"`
-}
-
-func newReminderJSON(r ladder.Reminder) reminderJSON {
-	return reminderJSON{Date: r.Date.Format("2006-01-02"), Kind: r.Kind, Title: r.Title, Detail: r.Detail,
-		Link: r.Link, UID: r.UID, Overdue: r.Overdue}
-}
 
 func newTodayCmd(e *env) *cobra.Command {
 	var days int
@@ -54,7 +38,7 @@ same items, and everything later, as an .ics file.`,
 				return err
 			}
 			if e.json {
-				return printJSONList(e, rs, newReminderJSON)
+				return printJSONList(e, rs, api.NewReminder)
 			}
 			if len(rs) == 0 {
 				fmt.Fprintf(e.stdout, "Nothing due in the next %d days and nothing overdue.\n", days)
