@@ -53,6 +53,9 @@ type Journey struct {
 	Orgs          ladder.OrgService
 	OrgProgrammes ladder.ProgrammeService
 	AuditLog      ladder.AuditService
+	// Shares holds what members share with their mentors, manager and
+	// programme admins (sharing.go).
+	Shares ladder.SharingService
 	// Feedback holds rounds of 360 feedback, raters and their answers.
 	Feedback ladder.FeedbackService
 	// SSO holds organisations' single sign-on, sign-ins under way and
@@ -104,6 +107,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Opportunities = sqldb.NewOpportunityService(db)
 	j.Resume = sqldb.NewResumeService(db, knownQuestion)
 	j.Orgs, j.OrgProgrammes, j.AuditLog = sqldb.NewOrgService(db), sqldb.NewProgrammeService(db, j.Model), sqldb.NewAuditService(db)
+	j.Shares = sqldb.NewSharingService(db)
 	j.Feedback = sqldb.NewFeedbackService(db, j.Model)
 	j.SSO = sqldb.NewSSOService(db)
 	return j
