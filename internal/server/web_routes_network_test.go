@@ -203,8 +203,9 @@ func networkWebScenarios() []webScenario {
 					t.Errorf("%+v", c)
 				}
 			}},
-		{name: "ErrContactUpdate", req: post("/network/contacts/{aliceContact}", "alice", form("name", "")), status: 422,
-			want: []string{"Name is required"}},
+		// A failed edit keeps what was typed, in an open form.
+		{name: "ErrContactUpdate", req: post("/network/contacts/{aliceContact}", "alice", form("name", "", "title", "Typed title")), status: 422,
+			want: []string{"Name is required", `value="Typed title"`, "<details open>"}},
 		{name: "ErrContactUpdateOthers", req: post("/network/contacts/{bobContact}", "alice", form("name", "Mine")), status: 404, check: bobIntact},
 		{name: "ContactedToday", req: post("/network/contacts/{aliceContact}/contacted", "alice", form("next", "2099-01-05")),
 			status: 303, location: "/network",
@@ -239,8 +240,9 @@ func networkWebScenarios() []webScenario {
 					t.Errorf("%+v", m)
 				}
 			}},
-		{name: "ErrMembershipUpdate", req: post("/network/memberships/{aliceMembership}", "alice", form("status", "honorary")), status: 422,
-			want: []string{"Status must be one of"}},
+		{name: "ErrMembershipUpdate", req: post("/network/memberships/{aliceMembership}", "alice", form("status", "honorary", "renewal", "2031-02-03",
+			"notes", "Typed notes")), status: 422,
+			want: []string{"Status must be one of", `value="2031-02-03"`, "Typed notes</textarea>", "<details open>"}},
 		{name: "ErrMembershipUpdateOthers", req: post("/network/memberships/{bobMembership}", "alice", form("status", "lapsed")), status: 404, check: bobIntact},
 		{name: "MembershipDelete", req: post("/network/memberships/{aliceMembership}/delete", "alice", form()), status: 303, location: "/network"},
 		{name: "ErrMembershipDeleteOthers", req: post("/network/memberships/{bobMembership}/delete", "alice", form()), status: 404, check: bobIntact},
@@ -263,8 +265,9 @@ func networkWebScenarios() []webScenario {
 					t.Errorf("%+v", e)
 				}
 			}},
-		{name: "ErrEventUpdate", req: post("/network/events/{aliceEvent}", "alice", form("name", "x", "date", "soon")), status: 422,
-			want: []string{"Date must be a date"}},
+		{name: "ErrEventUpdate", req: post("/network/events/{aliceEvent}", "alice", form("name", "Typed summit", "date", "soon",
+			"status", "skipped", "contacts", "{aliceContact}")), status: 422,
+			want: []string{"Date must be a date", `value="Typed summit"`, `value="skipped" selected`, "<details open>"}},
 		{name: "ErrEventUpdateOthers", req: post("/network/events/{bobEvent}", "alice", form("name", "x", "date", "2026-09-14")), status: 404, check: bobIntact},
 		{name: "EventDelete", req: post("/network/events/{aliceEvent}/delete", "alice", form()), status: 303, location: "/network"},
 		{name: "ErrEventDeleteOthers", req: post("/network/events/{bobEvent}/delete", "alice", form()), status: 404, check: bobIntact},

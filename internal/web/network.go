@@ -63,22 +63,24 @@ type ContactView struct {
 
 // MembershipView is one membership with its form.
 type MembershipView struct {
-	ID                                       int64
-	Name, Purpose, Website, Status           string
-	Since, Renewal, SinceValue, RenewalValue string
-	Notes                                    string
-	Statuses                                 []Option
-	Error                                    string
+	ID                             int64
+	Name, Purpose, Website, Status string
+	Since, Renewal                 string
+	Notes                          string
+	Form                           MembershipForm // the edit form's values
+	Statuses                       []Option
+	Error                          string
 }
 
 // EventView is one event with its form.
 type EventView struct {
-	ID                              int64
-	Name, Date, DateValue, Location string
-	Status, Notes                   string
-	Met                             string
-	Statuses, People                []Option
-	Error                           string
+	ID                   int64
+	Name, Date, Location string
+	Status, Notes        string
+	Met                  string
+	Form                 EventForm // the edit form's values
+	Statuses, People     []Option
+	Error                string
 }
 
 var (
@@ -149,14 +151,12 @@ func (wb *Web) networkPage(w http.ResponseWriter, r *http.Request) (*NetworkPage
 	held := map[string]bool{}
 	for _, m := range ms {
 		v := MembershipView{ID: m.ID, Name: journey.MembershipName(m), Status: membershipLabels[m.Status], Since: dayLabel(m.Since),
-			Renewal: dayLabel(m.Renewal), SinceValue: dayValue(m.Since), RenewalValue: dayValue(m.Renewal), Notes: m.Notes}
+			Renewal: dayLabel(m.Renewal), Notes: m.Notes}
 		if o, ok := journey.Organisation(m.OrgKey); ok {
 			v.Purpose, v.Website = o.Purpose, o.Website
 			held[o.Key] = true
 		}
-		for _, s := range ladder.MembershipStatuses {
-			v.Statuses = append(v.Statuses, Option{Value: s, Label: membershipLabels[s], Selected: s == m.Status})
-		}
+		v.setForm(MembershipForm{Status: m.Status, Since: dayValue(m.Since), Renewal: dayValue(m.Renewal), Notes: m.Notes})
 		page.Memberships = append(page.Memberships, v)
 	}
 	for _, o := range c.Organisations {
@@ -166,24 +166,40 @@ func (wb *Web) networkPage(w http.ResponseWriter, r *http.Request) (*NetworkPage
 		}
 	}
 	for _, e := range es {
-		v := EventView{ID: e.ID, Name: e.Name, Date: dayLabel(e.Date), DateValue: dayValue(e.Date), Location: e.Location,
+		v := EventView{ID: e.ID, Name: e.Name, Date: dayLabel(e.Date), Location: e.Location,
 			Status: eventLabels[e.Status], Notes: e.Notes}
-		var met []string
+		var met, ids []string
 		for _, id := range e.ContactIDs {
 			met = append(met, names[id])
+			ids = append(ids, strconv.FormatInt(id, 10))
 		}
 		v.Met = strings.Join(met, ", ")
-		for _, s := range ladder.EventStatuses {
-			v.Statuses = append(v.Statuses, Option{Value: s, Label: eventLabels[s], Selected: s == e.Status})
-		}
-		for _, o := range page.People {
-			id, _ := strconv.ParseInt(o.Value, 10, 64)
-			v.People = append(v.People, Option{Value: o.Value, Label: o.Label, Selected: slices.Contains(e.ContactIDs, id)})
-		}
+		v.setForm(EventForm{Name: e.Name, Date: dayValue(e.Date), Location: e.Location, Status: e.Status, Notes: e.Notes, Contacts: ids},
+			page.People)
 		page.Events = append(page.Events, v)
 	}
 	page.setOptions()
 	return page, nil
+}
+
+// setForm fills the edit form of a membership and marks its status.
+func (v *MembershipView) setForm(f MembershipForm) {
+	v.Form, v.Statuses = f, nil
+	for _, s := range ladder.MembershipStatuses {
+		v.Statuses = append(v.Statuses, Option{Value: s, Label: membershipLabels[s], Selected: s == f.Status})
+	}
+}
+
+// setForm fills the edit form of an event and marks its status and the
+// contacts met among people.
+func (v *EventView) setForm(f EventForm, people []Option) {
+	v.Form, v.Statuses, v.People = f, nil, nil
+	for _, s := range ladder.EventStatuses {
+		v.Statuses = append(v.Statuses, Option{Value: s, Label: eventLabels[s], Selected: s == f.Status})
+	}
+	for _, o := range people {
+		v.People = append(v.People, Option{Value: o.Value, Label: o.Label, Selected: slices.Contains(f.Contacts, o.Value)})
+	}
 }
 
 // setOptions marks the choices of the membership and event forms.
@@ -276,7 +292,8 @@ func (wb *Web) UpdateContact(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := contactForm(r).contact(ladder.PersonFromContext(r.Context()).ID)
+	form := contactForm(r)
+	c, err := form.contact(ladder.PersonFromContext(r.Context()).ID)
 	if err == nil {
 		c.ID = id
 		err = wb.J.Network.UpdateContact(r.Context(), c)
@@ -284,6 +301,11 @@ func (wb *Web) UpdateContact(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return wb.networkError(w, r, err, func(page *NetworkPage, msg string, f map[string]string) {
 			itemError(page.Contacts, id, contactItem, fieldSentences(msg, f))
+			for i := range page.Contacts {
+				if page.Contacts[i].ID == id {
+					page.Contacts[i].Form = form
+				}
+			}
 		})
 	}
 	return redirect(w, r, "/network#contacts", "Saved "+c.Name+".")
@@ -392,6 +414,11 @@ func (wb *Web) UpdateMembership(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return wb.networkError(w, r, err, func(page *NetworkPage, msg string, f map[string]string) {
 			itemError(page.Memberships, id, func(v *MembershipView) (int64, *string) { return v.ID, &v.Error }, fieldSentences(msg, f))
+			for i := range page.Memberships {
+				if page.Memberships[i].ID == id {
+					page.Memberships[i].setForm(form)
+				}
+			}
 		})
 	}
 	return redirect(w, r, "/network#organisations", "Saved: "+journey.MembershipName(m)+".")
@@ -447,7 +474,8 @@ func (wb *Web) UpdateEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := eventForm(r).event(ladder.PersonFromContext(r.Context()).ID)
+	form := eventForm(r)
+	e, err := form.event(ladder.PersonFromContext(r.Context()).ID)
 	if err == nil {
 		e.ID = id
 		err = wb.J.Network.UpdateNetworkEvent(r.Context(), e)
@@ -455,6 +483,11 @@ func (wb *Web) UpdateEvent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return wb.networkError(w, r, err, func(page *NetworkPage, msg string, f map[string]string) {
 			itemError(page.Events, id, func(v *EventView) (int64, *string) { return v.ID, &v.Error }, fieldSentences(msg, f))
+			for i := range page.Events {
+				if page.Events[i].ID == id {
+					page.Events[i].setForm(form, page.People)
+				}
+			}
 		})
 	}
 	return redirect(w, r, "/network#events", "Saved: "+e.Name+".")
