@@ -123,9 +123,25 @@ func emailTaken(err error) error {
 // UpdatePerson changes the fields set in upd.
 func (s *PersonService) UpdatePerson(ctx context.Context, id int64, upd ladder.PersonUpdate) (_ *ladder.Person, err error) {
 	defer wrap(&err, "UpdatePerson(%d)", id)
-	p, err := s.FindPersonByID(ctx, id)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
+	}
+	defer tx.Rollback()
+	// Bumping the version first takes the row's write lock (PostgreSQL;
+	// SQLite's immediate transaction holds the database's), so the row
+	// read next cannot change before the write: two partial updates at
+	// once both land instead of the later one undoing the earlier.
+	res, err := tx.ExecContext(ctx, `UPDATE persons SET data_version = data_version + 1 WHERE id = $1`, id)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil, ladder.Errorf(ladder.ENOTFOUND, "Person not found.")
+	}
+	p, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM persons p WHERE p.id = $1`, id))
+	if err != nil {
+		return nil, mapErr(err)
 	}
 	set := func(dst *string, v *string) {
 		if v != nil {
@@ -139,16 +155,9 @@ func (s *PersonService) UpdatePerson(ctx context.Context, id int64, upd ladder.P
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
 	p.UpdatedAt = tx.now
-	p.Version++
-	_, err = tx.ExecContext(ctx, `UPDATE persons SET name = $1, email = $2, start_role = $3, target_role = $4, updated_at = $5,
-		data_version = data_version + 1 WHERE id = $6`,
-		p.Name, p.Email, p.StartRole, p.TargetRole, p.UpdatedAt, p.ID)
+	_, err = tx.ExecContext(ctx, `UPDATE persons SET name = $1, email = $2, start_role = $3, target_role = $4, updated_at = $5
+		WHERE id = $6`, p.Name, p.Email, p.StartRole, p.TargetRole, p.UpdatedAt, p.ID)
 	if err := emailTaken(mapErr(err)); err != nil {
 		return nil, err
 	}

@@ -2,8 +2,10 @@ package sqldb_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -61,6 +63,25 @@ func TestPersons(t *testing.T) {
 			p2, err := s.UpdatePerson(ctx, p.ID, ladder.PersonUpdate{TargetRole: &target})
 			if err != nil || p2.TargetRole != target {
 				t.Fatalf("%v %+v", err, p2)
+			}
+		})
+		// Two partial updates at once both land: one must not write back
+		// the other's field as it was before.
+		t.Run("UpdateConcurrent", func(t *testing.T) {
+			for i := range 10 {
+				name, target := fmt.Sprintf("Sam %d", i), []string{"it-manager", "it-director"}[i%2]
+				var wg sync.WaitGroup
+				errs := make([]error, 2)
+				wg.Go(func() { _, errs[0] = s.UpdatePerson(ctx, p.ID, ladder.PersonUpdate{Name: &name}) })
+				wg.Go(func() { _, errs[1] = s.UpdatePerson(ctx, p.ID, ladder.PersonUpdate{TargetRole: &target}) })
+				wg.Wait()
+				if err := errors.Join(errs...); err != nil {
+					t.Fatal(err)
+				}
+				got, err := s.FindPersonByID(ctx, p.ID)
+				if err != nil || got.Name != name || got.TargetRole != target {
+					t.Fatalf("round %d: %v name %q target %q, want %q %q", i, err, got.Name, got.TargetRole, name, target)
+				}
 			}
 		})
 		t.Run("ErrNotFound", func(t *testing.T) {
