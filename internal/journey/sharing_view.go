@@ -129,9 +129,11 @@ type MemberView struct {
 	Trend       []readiness.Point
 	Gaps        []readiness.Gap
 	Attribution string
-	// Plan is the member's plan when shared (nil when they have none).
+	// Plan is the member's plan when shared (nil when they have none),
+	// tallied on Today.
 	Plan     *ladder.Plan
 	Progress PlanTally
+	Today    time.Time
 	// Evidence and Journal are the newest entries when shared (at most
 	// MemberViewLimit), with how many there are in all.
 	Evidence      []*ladder.Evidence
@@ -267,6 +269,7 @@ func (j *Journey) memberPlan(ctx context.Context, personID int64, v *MemberView)
 	} else if err != nil {
 		return err
 	}
-	v.Plan, v.Progress = pl, TallyPlan(pl, ladder.Day(j.DB.Now()))
+	v.Today = ladder.Day(j.DB.Now())
+	v.Plan, v.Progress = pl, TallyPlan(pl, v.Today)
 	return nil
 }

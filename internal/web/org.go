@@ -26,6 +26,7 @@ var orgTabs = []struct {
 	act  ladder.OrgAction
 }{
 	{NavItem{"overview", "/org", "Overview"}, ladder.ActOrgView},
+	{NavItem{"people", "/org/people", "People I support"}, ladder.ActOrgView},
 	{NavItem{"members", "/org/members", "Members"}, ladder.ActOrgManageMembers},
 	{NavItem{"invitations", "/org/invitations", "Invitations"}, ladder.ActOrgInvite},
 	{NavItem{"programmes", "/org/programmes", "Programmes"}, ladder.ActOrgProgrammes},
