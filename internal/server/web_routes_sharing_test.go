@@ -73,7 +73,7 @@ func sharingWebScenarios() []webScenario {
 				}
 			}},
 		{name: "ErrSharingAudience", req: post("/settings/sharing", "dave", form("share.everyone", "plan", "share.mentor", "journal")), status: 422,
-			want:  []string{"The sharing choices are not valid.", "Audience: &#34;everyone&#34; is not one of mentor, manager, programme_admins",
+			want: []string{"The sharing choices are not valid.", "Audience: &#34;everyone&#34; is not one of mentor, manager, programme_admins",
 				`id="share-mentor-journal" name="share.mentor" value="journal" checked`},
 			check: unchanged},
 		{name: "ErrSharingPart", req: post("/settings/sharing", "dave", form("share.manager", "salary")), status: 422,

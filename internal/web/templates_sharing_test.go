@@ -13,7 +13,7 @@ func sharingTemplateCases() map[string][]templateCase {
 		GapsOpen: "1 of 2 requirements not yet met",
 		Plan: &OrgPersonPlan{Horizon: "1 May – 1 Nov", Done: "1 of 3 actions done", Overdue: 1, Goals: []OrgPersonGoal{{Name: "Delegation",
 			Target: "level 3", Done: true, Actions: []OrgPersonAction{{Title: "Lead <x>", Due: "May", Done: true}, {Title: "Late", Overdue: true}}}}},
-		Evidence: []EvidenceView{{Title: "Led", Kind: "Led a project", Dates: "May", Figures: "4 people", Competencies: "Delegation", Description: "d"}},
+		Evidence:      []EvidenceView{{Title: "Led", Kind: "Led a project", Dates: "May", Figures: "4 people", Competencies: "Delegation", Description: "d"}},
 		EvidenceCount: "1 entry", Journal: []JournalView{{Title: "Lesson", Kind: "Lesson", Date: "1 May", Mood: "4/5", Confidence: "3/5",
 			Challenge: "Deadlines", Body: "b", Steps: []StepView{{Title: "What happened", Text: "t"}}}}, JournalCount: "1 entry"}
 	return map[string][]templateCase{
