@@ -95,10 +95,10 @@ func TestSharingAPI(t *testing.T) {
 			t.Errorf("after PUT: %+v", s)
 		}
 		for body, field := range map[string]string{
-			`{"mentor":["salary"],"manager":[],"programme_admins":[]}`:                "mentor",
-			`{"mentor":[],"manager":[],"programme_admins":[],"everyone":["plan"]}`:    "everyone",
-			`{"mentor":[],"programme_admins":[]}`:                                     "manager",
-			`{"mentor":"readiness","manager":[],"programme_admins":[]}`:               "mentor",
+			`{"mentor":["salary"],"manager":[],"programme_admins":[]}`:               "mentor",
+			`{"mentor":[],"manager":[],"programme_admins":[],"everyone":["plan"]}`:   "everyone",
+			`{"mentor":[],"programme_admins":[]}`:                                    "manager",
+			`{"mentor":"readiness","manager":[],"programme_admins":[]}`:              "mentor",
 			`{"mentor":[],"manager":["readiness","gaps","x"],"programme_admins":[]}`: "manager",
 		} {
 			if pr := e.as(e.aliceToken, "PUT", p+"/sharing", body).want(t, 400).problem(t); pr.Errors[field] == "" {
