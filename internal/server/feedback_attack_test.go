@@ -190,7 +190,7 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 		"rater": {fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["p3"]), fmt.Sprint(raterIDs["r1"])},
 		// The person's own id: the view their manager and mentor open.
 		"person": {fmt.Sprint(p.ID)},
-		"area":  {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
+		"area":   {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
 		"$": {""},
 	}
 	// While the round is open, whoever holds a link sees whether it was
