@@ -35,6 +35,33 @@ func AudienceLabel(a string) string {
 	return a
 }
 
+// AudienceRole names the viewer's side of an audience in the singular,
+// as in "you see them as their mentor".
+func AudienceRole(a string) string {
+	switch a {
+	case AudienceMentor:
+		return "mentor"
+	case AudienceManager:
+		return "manager"
+	case AudienceAdmins:
+		return "programme admin"
+	}
+	return a
+}
+
+// AudienceRoles names audiences in words: "mentor, manager and
+// programme admin".
+func AudienceRoles(audiences []string) string {
+	var out []string
+	for _, a := range audiences {
+		out = append(out, AudienceRole(a))
+	}
+	if len(out) < 2 {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+}
+
 // The parts of a member's own data that they may share.
 const (
 	ShareReadiness = "readiness"

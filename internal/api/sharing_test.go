@@ -140,8 +140,8 @@ func TestSharingAPI(t *testing.T) {
 			t.Errorf("the view of someone sharing nothing: %s", r.body)
 		}
 		es, _, err := e.j.AuditLog.FindAudit(context.Background(), ladder.AuditFilter{OrgID: e.alice.OrgID, Action: ladder.AuditViewMember})
-		if err != nil || len(es) != 2 || es[0].Detail != "shown: nothing (as programme_admins)" ||
-			es[1].Detail != "shown: readiness, gaps, plan, evidence, journal (as manager, programme_admins)" || es[1].SubjectID != ids["sharer"] {
+		if err != nil || len(es) != 2 || es[0].Detail != "saw nothing as programme admin" ||
+			es[1].Detail != "saw readiness, gaps, plan, evidence, journal as manager and programme admin" || es[1].SubjectID != ids["sharer"] {
 			t.Errorf("views recorded: %v %+v", err, es)
 		}
 		// The sharer reads that Alice looked.

@@ -194,7 +194,7 @@ shared. Every look is recorded in the organisation's audit log, which they read.
 				fmt.Fprintln(tw, "ID\tNAME\tTITLE\tYOU ARE THEIR\tTHEY SHARE")
 				for _, s := range ss {
 					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", s.Member.PersonID, s.Member.Name, orDash(s.Member.Title),
-						sharingAs(s.Audiences), sharingText(s.Shared))
+						ladder.AudienceRoles(s.Audiences), sharingText(s.Shared))
 				}
 				tw.Flush()
 			}
@@ -204,16 +204,6 @@ shared. Every look is recorded in the organisation's audit log, which they read.
 			return nil
 		},
 	}
-}
-
-// sharingAs names audiences in words: "manager, programme admin".
-func sharingAs(audiences []string) string {
-	words := map[string]string{ladder.AudienceMentor: "mentor", ladder.AudienceManager: "manager", ladder.AudienceAdmins: "programme admin"}
-	var out []string
-	for _, a := range audiences {
-		out = append(out, words[a])
-	}
-	return strings.Join(out, ", ")
 }
 
 // sharingSources name where a level comes from.
@@ -227,7 +217,7 @@ func printMemberView(w io.Writer, v *journey.MemberView) {
 	if rel.Member.Title != "" {
 		fmt.Fprintf(w, " (%s)", rel.Member.Title)
 	}
-	fmt.Fprintf(w, "\nYou see them as: %s\nThey share with you: %s\n", sharingAs(rel.Audiences), sharingText(rel.Shared))
+	fmt.Fprintf(w, "\nYou see them as: %s\nThey share with you: %s\n", ladder.AudienceRoles(rel.Audiences), sharingText(rel.Shared))
 	part := func(p, title string, count int) bool {
 		if !rel.Shared.Has(p) {
 			fmt.Fprintf(w, "\n%s\n  Not shared.\n", title)

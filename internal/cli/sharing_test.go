@@ -64,7 +64,7 @@ func TestSharingCommands(t *testing.T) {
 		}
 		ana := strconv.FormatInt(people[0].PersonID, 10)
 		out = c.ok(nil, "org", "people", "--person", "olga@example.com")
-		if !strings.Contains(out, "Ana Ruiz") || !strings.Contains(out, "manager, programme admin") || !strings.Contains(out, "any member") {
+		if !strings.Contains(out, "Ana Ruiz") || !strings.Contains(out, "manager and programme admin") || !strings.Contains(out, "any member") {
 			t.Errorf("people:\n%s", out)
 		}
 		out = c.ok(nil, "org", "people", ana, "--person", "olga@example.com")
@@ -88,7 +88,7 @@ func TestSharingCommands(t *testing.T) {
 			t.Errorf("the view as JSON: %+v", v)
 		}
 		out = c.ok(nil, "sharing", "--person", "ana@example.com")
-		if !strings.Contains(out, "Who looked at your data: 2 times") || !strings.Contains(out, "Olga Owner  shown: readiness, journal (as manager, programme_admins)") {
+		if !strings.Contains(out, "Who looked at your data: 2 times") || !strings.Contains(out, "Olga Owner  saw readiness, journal as manager and programme admin") {
 			t.Errorf("Ana does not see Olga's looks:\n%s", out)
 		}
 		var log []struct{ Action, Detail string }

@@ -3,7 +3,6 @@ package journey
 import (
 	"context"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/ladderhq/ladder"
@@ -216,7 +215,7 @@ func (j *Journey) MemberView(ctx context.Context, actor *ladder.Person, personID
 	}
 	err = j.Audit(ctx, ladder.AuditEntry{OrgID: rel.Member.OrgID, ActorID: actor.ID, Action: ladder.AuditViewMember,
 		SubjectKind: ladder.AuditPerson, SubjectID: personID,
-		Detail: "shown: " + shared.String() + " (as " + strings.Join(rel.Audiences, ", ") + ")"})
+		Detail: "saw " + shared.String() + " as " + ladder.AudienceRoles(rel.Audiences)})
 	if err != nil {
 		return nil, err
 	}

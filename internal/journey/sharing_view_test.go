@@ -113,9 +113,9 @@ func TestMemberView(t *testing.T) {
 			got = append(got, e.ActorName+" > "+e.SubjectName+": "+e.Detail)
 		}
 		want := []string{
-			"Ada > Olga: shown: nothing (as programme_admins)",
-			"Olga > Max: shown: journal (as manager, programme_admins)",
-			"Ada > Max: shown: readiness, plan (as mentor, programme_admins)",
+			"Ada > Olga: saw nothing as programme admin",
+			"Olga > Max: saw journal as manager and programme admin",
+			"Ada > Max: saw readiness, plan as mentor and programme admin",
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("audit (-want +got):\n%s", diff)

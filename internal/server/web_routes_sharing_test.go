@@ -21,10 +21,16 @@ func sharingCoverScenarios() []webScenario {
 			want: []string{"Nothing is shared unless you tick it", "You have not chosen yet", `name="share.mentor" value="journal" aria-label`,
 				`aria-current="page">Sharing`}, wantNot: []string{" checked"}},
 		{name: "SharingSaveDefault", req: post("/settings/sharing", "dave", form("share.manager", "plan")), status: 303, location: "/settings/sharing"},
+		{name: "OrgMembersLinkToViews", req: get("/org/members", "alice"), status: 200, want: []string{"What Dave shares with you"},
+			wantNot: []string{"What Alice shares with you"}, check: func(t *testing.T, f *webFixture, r *httpResult) {
+				if link := `href="/org/people/` + f.extra["{orgDave}"] + `"`; !strings.Contains(r.body, link) {
+					t.Errorf("no link %s", link)
+				}
+			}},
 		{name: "OrgPeopleDefault", req: get("/org/people", "erin"), status: 200, want: []string{"Dave", "nothing yet", `aria-current="page">People I support`}},
 		{name: "OrgPersonDefaultNothing", req: get("/org/people/{orgDave}", "erin"), status: 200,
 			want: []string{"They share with you: <b>nothing</b>", "Not shared."}, wantNot: []string{"/ 100", "Development plan and its progress"},
-			check: sharingAudit("Erin", "shown: nothing (as mentor, manager, programme_admins)")},
+			check: sharingAudit("Erin", "saw nothing as mentor, manager and programme admin")},
 	}
 }
 
@@ -99,17 +105,17 @@ func sharingWebScenarios() []webScenario {
 		// The member view.
 		{name: "OrgPersonShared", req: get("/org/people/{orgDave}", "erin"), status: 200,
 			want: []string{"You see Dave as their mentor, manager and programme admin", "Readiness for IT manager", "/ 100", "By area",
-				"Leadership and team management", "Largest weighted gap first", "Budgeting", "self-rating", "DAVE-OVERDUE-ACTION",
+				"Leadership and team management", "the largest weighted gap first", "Budgeting", "self-rating", "DAVE-OVERDUE-ACTION",
 				`<span class="late">overdue</span>`, "actions done", "DAVE-EVIDENCE-SHOWN", "Reflection journal</h2>\n  <p class=\"not-shared\">Not shared."},
 			wantNot: []string{"DAVE-JOURNAL-SECRET", "Doubts"},
-			check:   sharingAudit("Erin", "shown: readiness, gaps, plan, evidence (as mentor, manager, programme_admins)")},
+			check:   sharingAudit("Erin", "saw readiness, gaps, plan, evidence as mentor, manager and programme admin")},
 		{name: "OrgPersonSharesNothingWithAdmins", req: get("/org/people/{orgDave}", "alice"), status: 200,
 			want:    []string{"They share with you: <b>nothing</b>", "Not shared."},
 			wantNot: []string{"DAVE-EVIDENCE-SHOWN", "DAVE-OVERDUE-ACTION", "DAVE-JOURNAL-SECRET", "/ 100", "Budgeting"},
-			check:   sharingAudit("Alice", "shown: nothing (as programme_admins)")},
+			check:   sharingAudit("Alice", "saw nothing as programme admin")},
 		{name: "OrgPersonJournal", req: get("/org/people/{orgFrank}", "alice"), status: 200,
 			want: []string{"FRANK-JOURNAL-VISIBLE", "1 entry", "Evidence log</h2>\n  <p class=\"not-shared\">Not shared."}, wantNot: []string{"/ 100"},
-			check: sharingAudit("Alice", "shown: journal (as manager, programme_admins)")},
+			check: sharingAudit("Alice", "saw journal as manager and programme admin")},
 		{name: "OrgPersonOtherOrgOwn", req: get("/org/people/{zedMember}", "zed"), status: 200, want: []string{"Yuri", "Not shared."},
 			wantNot: []string{"Northwind"}},
 		{name: "OrgPersonSelf", req: get("/org/people/{orgDave}", "dave"), status: 303, location: "/", check: noView},
@@ -128,14 +134,14 @@ func sharingWebScenarios() []webScenario {
 				rec := f.do(get("/settings/sharing", "dave"))
 				body := rec.Body.String()
 				for _, w := range []string{"Who looked at your data", "1 time", "<td>Erin</td>",
-					"Opened what you share with them (shown: readiness, gaps, plan, evidence (as mentor, manager, programme_admins))"} {
+					"Saw readiness, gaps, plan, evidence as mentor, manager and programme admin"} {
 					if rec.Code != 200 || !strings.Contains(body, w) {
 						t.Errorf("%d: the sharing page lacks %q\n%s", rec.Code, w, body)
 					}
 				}
 				// Alice's view of Frank is about Frank: not on Dave's page.
 				f.do(get("/org/people/{orgFrank}", "alice"))
-				if body := f.do(get("/settings/sharing", "dave")).Body.String(); !strings.Contains(body, "1 time") || strings.Contains(body, "shown: journal") {
+				if body := f.do(get("/settings/sharing", "dave")).Body.String(); !strings.Contains(body, "1 time") || strings.Contains(body, "journal as") {
 					t.Errorf("Dave sees a view of Frank's data:\n%s", body)
 				}
 			}},

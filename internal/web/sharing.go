@@ -117,10 +117,12 @@ func sharingWho(audience string, names []string, org string) string {
 	return "The programme admins and owners of " + org + ": " + list
 }
 
-// sharingSeenWhat says what a view showed, in words.
+// sharingSeenWhat says what a view showed, in words: the detail of a
+// look at what the member shares says it already ("saw readiness, plan
+// as manager").
 func sharingSeenWhat(e *ladder.AuditEntry) string {
-	if e.Action == ladder.AuditViewMember {
-		return "Opened what you share with them (" + e.Detail + ")"
+	if e.Action == ladder.AuditViewMember && e.Detail != "" {
+		return strings.ToUpper(e.Detail[:1]) + e.Detail[1:]
 	}
 	if e.Detail != "" {
 		return e.Action + ": " + e.Detail
@@ -192,25 +194,9 @@ func (wb *Web) OrgPeople(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, s := range ss {
 		page.People = append(page.People, OrgPersonRow{URL: "/org/people/" + strconv.FormatInt(s.Member.PersonID, 10), Name: s.Member.Name,
-			Title: s.Member.Title, As: sharingAs(s.Audiences), Shared: sharedText(s.Shared), SharesNothing: len(s.Shared) == 0})
+			Title: s.Member.Title, As: ladder.AudienceRoles(s.Audiences), Shared: sharedText(s.Shared), SharesNothing: len(s.Shared) == 0})
 	}
 	return wb.render(w, r, "org_people", page)
-}
-
-// sharingAs names the viewer's audiences: "mentor and manager".
-func sharingAs(audiences []string) string {
-	names := map[string]string{ladder.AudienceMentor: "mentor", ladder.AudienceManager: "manager", ladder.AudienceAdmins: "programme admin"}
-	var out []string
-	for _, a := range audiences {
-		out = append(out, names[a])
-	}
-	switch len(out) {
-	case 0:
-		return ""
-	case 1:
-		return out[0]
-	}
-	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }
 
 // sharedText lists shared parts in words, "nothing" for none.

@@ -32,8 +32,11 @@ type OrgPersonPage struct {
 	Trend           []TrendRow
 
 	GapsShared bool
-	Gaps       []GapRow
-	GapsOpen   string
+	// Gaps are the requirements not met yet, largest first; Met the
+	// others.
+	Gaps     []GapRow
+	Met      []GapRow
+	GapsOpen string
 
 	PlanShared bool
 	Plan       *OrgPersonPlan
@@ -70,7 +73,7 @@ type OrgPersonAction struct {
 
 func newOrgPersonPage(b Base, v *journey.MemberView) *OrgPersonPage {
 	rel := v.Relation
-	page := &OrgPersonPage{Base: b, Name: rel.Member.Name, Title: rel.Member.Title, As: sharingAs(rel.Audiences),
+	page := &OrgPersonPage{Base: b, Name: rel.Member.Name, Title: rel.Member.Title, As: ladder.AudienceRoles(rel.Audiences),
 		Shared: sharedText(rel.Shared), NoTarget: v.NoTarget, Target: v.Target.Title,
 		ReadinessShared: rel.Shared.Has(ladder.ShareReadiness), GapsShared: rel.Shared.Has(ladder.ShareGaps),
 		PlanShared: rel.Shared.Has(ladder.SharePlan), EvidenceShared: rel.Shared.Has(ladder.ShareEvidence),
@@ -87,15 +90,14 @@ func newOrgPersonPage(b Base, v *journey.MemberView) *OrgPersonPage {
 			page.Trend = append(page.Trend, TrendRow{Date: p.At.Format("2 Jan 2006"), Score: charts.Num(p.Score, 1), Confidence: charts.Num(p.Confidence, 0)})
 		}
 	}
-	open := 0
 	for _, g := range v.Gaps {
-		row := newGapRow(g)
-		if !row.Met {
-			open++
+		if row := newGapRow(g); row.Met {
+			page.Met = append(page.Met, row)
+		} else {
+			page.Gaps = append(page.Gaps, row)
 		}
-		page.Gaps = append(page.Gaps, row)
 	}
-	page.GapsOpen = fmt.Sprintf("%d of %s not yet met", open, plural(len(v.Gaps), "requirement", "requirements"))
+	page.GapsOpen = fmt.Sprintf("%d of %s not yet met", len(page.Gaps), plural(len(v.Gaps), "requirement", "requirements"))
 	if v.Plan != nil {
 		page.Plan = memberPlan(v)
 	}

@@ -10,7 +10,7 @@ func sharingTemplateCases() map[string][]templateCase {
 		EvidenceShared: true, JournalShared: true, Readiness: ReadinessView{Score: "45", ScoreValue: 45, Confidence: "40", ConfidenceLabel: "low",
 			Sources: "3 on their self-rating"}, Areas: []AreaScoreRow{{Name: "Leadership", Score: "40", Confidence: "40", Weighted: "3", Requirements: "4 competencies"}},
 		Trend: []TrendRow{{Date: "1 May 2026", Score: "40", Confidence: "40"}}, Gaps: []GapRow{{Name: "Budgeting", Met: false}, {Name: "Empathy", Met: true}},
-		GapsOpen: "1 of 2 requirements not yet met",
+		GapsOpen: "1 of 2 requirements not yet met", Met: []GapRow{{Name: "Empathy", Met: true}},
 		Plan: &OrgPersonPlan{Horizon: "1 May – 1 Nov", Done: "1 of 3 actions done", Overdue: 1, Goals: []OrgPersonGoal{{Name: "Delegation",
 			Target: "level 3", Done: true, Actions: []OrgPersonAction{{Title: "Lead <x>", Due: "May", Done: true}, {Title: "Late", Overdue: true}}}}},
 		Evidence:      []EvidenceView{{Title: "Led", Kind: "Led a project", Dates: "May", Figures: "4 people", Competencies: "Delegation", Description: "d"}},
