@@ -57,7 +57,7 @@ func sharingWorld(t *testing.T, a *app) (alex, dana, sam *ladder.Person) {
 			{Competency: "clear-instructions", Level: 3}, {Competency: "team-dynamics", Level: 2}}}))
 	must(j.Evidence.CreateEvidence(ctx, &ladder.Evidence{PersonID: sam.ID, Kind: ladder.EvidenceIncidentLead, Title: "Led the Monday e-mail outage bridge",
 		Description: "Ran the call, split the work between three engineers and kept the service desk informed every 30 minutes.",
-		Start: done.AddDate(0, -1, 0), Competencies: []string{"decisions-under-pressure", "delegation"}, PeopleCount: 4}))
+		Start:       done.AddDate(0, -1, 0), Competencies: []string{"decisions-under-pressure", "delegation"}, PeopleCount: 4}))
 	must(j.Journal.CreateJournalEntry(ctx, &ladder.JournalEntry{PersonID: sam.ID, Date: done, Kind: ladder.JournalChallenge,
 		Title: "Not sure I want this", Body: "SAM-PRIVATE: some days I miss fixing things myself."}))
 	sam = find("sam@harbour.example")
