@@ -185,3 +185,24 @@ func TestTallyPlan(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+// TestRoleMayAgreesWithCan: the organisation's tabs decide with RoleMay,
+// which must say what Can says for a member in their own organisation.
+func TestRoleMayAgreesWithCan(t *testing.T) {
+	f := newOrgJourneyFixture(t, sqldbtest.Open(t, sqldb.SQLite))
+	for _, actor := range []*ladder.Person{f.owner, f.admin, f.member} {
+		m, err := f.j.OrgOf(ctx, actor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, act := range ladder.OrgActions {
+			can := f.j.Can(ctx, actor, act, ladder.OrgSubject(m.OrgID)) == nil
+			if got := journey.RoleMay(m.Role, act); got != can {
+				t.Errorf("%s %s: RoleMay %v, Can %v", m.Role, act, got, can)
+			}
+		}
+	}
+	if journey.RoleMay(ladder.OrgRoleOwner, "org.unknown") {
+		t.Error("an unknown action is allowed")
+	}
+}
