@@ -143,12 +143,9 @@ func (wb *Web) SaveSharing(w http.ResponseWriter, r *http.Request) error {
 			with[a] = append(with[a], vs...)
 		}
 	}
-	posted := map[string]ladder.ShareSet{}
-	for a, set := range with {
-		posted[a] = append(ladder.ShareSet{}, set...)
-	}
 	if _, err := wb.J.SetSharing(ctx, ladder.PersonFromContext(ctx), with); err != nil {
-		page, perr := wb.sharingPage(w, r, posted)
+		// The grid shows again as posted, with the problems.
+		page, perr := wb.sharingPage(w, r, with)
 		if perr != nil {
 			return perr
 		}
