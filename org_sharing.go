@@ -35,6 +35,33 @@ func AudienceLabel(a string) string {
 	return a
 }
 
+// AudienceRole names the viewer's side of an audience in the singular,
+// as in "you see them as their mentor".
+func AudienceRole(a string) string {
+	switch a {
+	case AudienceMentor:
+		return "mentor"
+	case AudienceManager:
+		return "manager"
+	case AudienceAdmins:
+		return "programme admin"
+	}
+	return a
+}
+
+// AudienceRoles names audiences in words: "mentor, manager and
+// programme admin".
+func AudienceRoles(audiences []string) string {
+	var out []string
+	for _, a := range audiences {
+		out = append(out, AudienceRole(a))
+	}
+	if len(out) < 2 {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+}
+
 // The parts of a member's own data that they may share.
 const (
 	ShareReadiness = "readiness"
@@ -146,4 +173,28 @@ type SharingService interface {
 	// with audience, the parts they share, by person id: the pipeline
 	// views read it for a whole organisation at once.
 	FindSharedWith(ctx context.Context, orgID int64, audience string) (map[int64]ShareSet, error)
+	// FindSupported returns the members of orgID whom personID mentors or
+	// manages, by name, each with what they share with every audience
+	// (their MentorIDs are not loaded).
+	FindSupported(ctx context.Context, orgID, personID int64) ([]*SupportedMember, error)
 }
+
+// SupportedMember is a member whom someone mentors or manages, with what
+// the member shares with each audience.
+type SupportedMember struct {
+	Member *OrgMember
+	// Mentee and Report say how the person stands to the member: as one
+	// of their mentors, as their manager, or both.
+	Mentee, Report bool
+	Sharing        map[string]ShareSet // audience -> parts
+}
+
+// Audit actions of views of a member's data. A member reads the entries
+// of views of their own data (action prefix AuditViewPrefix, subject the
+// member) on their sharing page.
+const (
+	AuditViewPrefix = "view."
+	// AuditViewMember is a mentor's, manager's or programme admin's look
+	// at what a member shares with them; the detail lists the parts shown.
+	AuditViewMember = "view.member"
+)

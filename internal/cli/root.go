@@ -115,6 +115,7 @@ func newRootCmd(e *env) *cobra.Command {
 		newOpportunityCmd(e), newResumeCmd(e), newInterviewCmd(e), newCoverLetterCmd(e),
 		newOrgCmd(e),
 		newFeedbackCmd(e),
+		newSharingCmd(e),
 	)
 	return root
 }

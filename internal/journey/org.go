@@ -76,6 +76,14 @@ func whoMay(role string) string {
 	return strings.Join(names, " and ")
 }
 
+// RoleMay reports whether a member with role may do act in their own
+// organisation: Can's rule once it has found the membership, for pages
+// that decide many actions at once for someone they already found.
+func RoleMay(role string, act ladder.OrgAction) bool {
+	need, ok := orgPolicy[act]
+	return ok && ladder.OrgRoleRank(role) >= ladder.OrgRoleRank(need)
+}
+
 // OrgOf returns the actor's membership, or ENOTFOUND when they belong to no
 // organisation.
 func (j *Journey) OrgOf(ctx context.Context, actor *ladder.Person) (*ladder.OrgMember, error) {

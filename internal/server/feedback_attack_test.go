@@ -4,7 +4,10 @@ package server_test
 // one rater's answer, or whether a given rater answered, through every route
 // the person can reach: every GET of the route table (pages, downloads, the
 // JSON API, the rater pages), the feedback actions, the command line
-// (results, raters, export, report, gaps) and the log lines.
+// (results, raters, export, report, gaps) and the log lines. The person's
+// manager and mentor, with whom they share everything, walks every GET
+// route and `ladder org people` too: what another member sees of the
+// person holds to the rule.
 //
 // Method: build the same world twice, changing only what a rater did, and
 // require every response to be identical, byte for byte (after replacing
@@ -127,6 +130,7 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	if err != nil {
 		t.Fatal(err)
 	}
+	viewer, viewerSession := feedbackAttackViewer(t, j, auth, p)
 	round, err := j.StartFeedbackRound(ctx, p, journey.FeedbackStart{Title: "Before the IT manager opening",
 		Competencies: []string{"delegation", "negotiation", "budgeting"}, ClosesOn: ladder.Day(t0).AddDate(0, 0, 14)})
 	if err != nil {
@@ -146,7 +150,7 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 		secrets = append(secrets, tokens[r.name], "LINK-OF-"+r.name)
 	}
 	unsecret := strings.NewReplacer(secrets...)
-	do := func(method, path string, form url.Values, signedIn bool) string {
+	doAs := func(session, method, path string, form url.Values) string {
 		var body *strings.Reader
 		if form != nil {
 			body = strings.NewReader(form.Encode())
@@ -157,7 +161,7 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 		if form != nil {
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		}
-		if signedIn {
+		if session != "" {
 			req.AddCookie(&http.Cookie{Name: httpx.SessionCookie, Value: session})
 		}
 		rec := httptest.NewRecorder()
@@ -165,6 +169,12 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 		out := fmt.Sprintf("%d %s %s %s\n%s", rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Location"),
 			rec.Header().Get("Content-Disposition"), rec.Body.String())
 		return unsecret.Replace(out)
+	}
+	do := func(method, path string, form url.Values, signedIn bool) string {
+		if !signedIn {
+			return doAs("", method, path, form)
+		}
+		return doAs(session, method, path, form)
 	}
 	// The raters answer through their pages, in a fixed order of slots.
 	for _, r := range feedbackAttackRaters {
@@ -178,7 +188,9 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	ids := map[string][]string{
 		"id":    {fmt.Sprint(round.ID), fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["r1"])},
 		"rater": {fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["p3"]), fmt.Sprint(raterIDs["r1"])},
-		"area":  {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
+		// The person's own id: the view their manager and mentor open.
+		"person": {fmt.Sprint(p.ID)},
+		"area":   {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
 		"$": {""},
 	}
 	// While the round is open, whoever holds a link sees whether it was
@@ -196,8 +208,15 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 			if rt.Method != http.MethodGet || strings.HasPrefix(rt.Path, "/static/") || rt.Path == "/demo" {
 				continue
 			}
-			for _, path := range feedbackAttackPaths(rt.Path, ids) {
+			paths := feedbackAttackPaths(strings.ReplaceAll(rt.Path, "{id}", "{id|person}"), ids)
+			for _, path := range paths {
 				out[unsecret.Replace("GET "+path)] = do("GET", path, nil, true)
+			}
+			// The person's manager and mentor, with whom they share
+			// everything, walks every route too: whatever a page shows
+			// another member of the person must hold to the rule as well.
+			for _, path := range paths {
+				out[unsecret.Replace("VIEWER GET "+path)] = doAs(viewerSession, "GET", path, nil)
 			}
 		}
 		return out
@@ -230,6 +249,8 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 		"readiness":       {"readiness", "--json"},
 		"report":          {"report"},
 		"today":           {"today", "--json"},
+		"viewer people":   {"org", "people", fmt.Sprint(p.ID), "--person", viewer.Email},
+		"viewer json":     {"org", "people", fmt.Sprint(p.ID), "--json", "--person", viewer.Email},
 	} {
 		w.closed["CLI "+name] = feedbackAttackCLI(t, dsn, args)
 	}
@@ -252,13 +273,18 @@ func feedbackAttackCLI(t *testing.T, dsn string, args []string) string {
 	t.Helper()
 	t.Setenv("LADDER_DATA_DIR", t.TempDir())
 	var out, errOut bytes.Buffer
-	code := cli.Execute(context.Background(), append(args, "--db", dsn, "--person", "sam@example.com"), strings.NewReader(""), &out, &errOut)
+	if !slices.Contains(args, "--person") {
+		args = append(args, "--person", "sam@example.com")
+	}
+	code := cli.Execute(context.Background(), append(args, "--db", dsn), strings.NewReader(""), &out, &errOut)
 	return feedbackAttackExportedAt.ReplaceAllString(fmt.Sprintf("exit %d\n%s\n%s", code, out.String(), errOut.String()), `"exported_at": "-"`)
 }
 
 // feedbackAttackPaths expands a route pattern with every candidate value of
 // its wildcards.
 func feedbackAttackPaths(pattern string, ids map[string][]string) []string {
+	ids = maps.Clone(ids)
+	ids["id|person"] = slices.Concat(ids["id"], ids["person"])
 	paths := []string{pattern}
 	for _, name := range slices.Sorted(maps.Keys(ids)) {
 		values, wild := ids[name], "{"+name+"}"
@@ -385,6 +411,9 @@ func TestFeedbackAttack(t *testing.T) {
 				if len(differ) == 0 {
 					t.Fatal("changing a shown rater's answer changed nothing: the suite cannot see figures")
 				}
+				if !slices.ContainsFunc(differ, func(k string) bool { return strings.HasPrefix(k, "VIEWER GET /org/people/") }) {
+					t.Error("the manager's view of the person shows no figure the shown group moves: the viewer walk sees nothing")
+				}
 				if base.shownReports < 3 || w.shownReports < 3 {
 					t.Errorf("the reports' group shows with %d and %d raters, under its minimum of 3", base.shownReports, w.shownReports)
 				}
@@ -400,4 +429,38 @@ func TestFeedbackAttack(t *testing.T) {
 // command), where addresses belong; they show no answer.
 func feedbackAttackListsRaters(key string) bool {
 	return regexp.MustCompile(`^(GET /feedback/rounds/\d+|GET /api/v1/feedback/rounds/\d+/raters|POST revoke p1|POST add p3 again|CLI feedback raters|POST close)$`).MatchString(key)
+}
+
+// feedbackAttackViewer makes the person a member of an organisation owned
+// by Mia, who is their manager and their mentor, and has the person share
+// everything with every audience: the viewer who may see the most of
+// them. It returns Mia and her session.
+func feedbackAttackViewer(t *testing.T, j *journey.Journey, auth *sqldb.AuthService, p *ladder.Person) (*ladder.Person, string) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	mia := &ladder.Person{Name: "Mia Chen", Email: "mia@example.com", StartRole: "system-administrator", TargetRole: "it-manager"}
+	must(j.Persons.CreatePerson(ctx, mia))
+	must(j.CreateOrganisation(ctx, mia, &ladder.Organisation{Name: "Rivera's employer", Domains: []string{"example.com", "raters.test"}}))
+	inv, err := j.Invite(ctx, mia, p.Email, ladder.OrgRoleMember, "http://ladder.test")
+	must(err)
+	_, err = j.AcceptInvitation(ctx, inv.Link[strings.LastIndex(inv.Link, "/")+1:], p)
+	must(err)
+	_, err = j.UpdateOrgMember(ctx, mia, p.ID, ladder.OrgMemberUpdate{ManagerID: &mia.ID})
+	must(err)
+	must(j.SetOrgMentor(ctx, mia, mia.ID, p.ID, false))
+	all := map[string]ladder.ShareSet{}
+	for _, a := range ladder.Audiences {
+		all[a] = ladder.ShareParts
+	}
+	_, err = j.SetSharing(ctx, p, all)
+	must(err)
+	session, _, err := auth.CreateSession(ctx, mia.ID)
+	must(err)
+	return mia, session
 }

@@ -184,5 +184,12 @@ func (s *Server) webRoutes() []Route {
 		// A rater's link: public, no account; the token is the only key.
 		{"GET", "/feedback/r/{token}", Public, h(w.FeedbackRater)},
 		{"POST", "/feedback/r/{token}", Public, h(w.SubmitFeedback)},
+
+		// Sharing: what a member shares with their mentors, manager and
+		// programme admins, and what those see of it.
+		{"GET", "/settings/sharing", Person, h(w.SharingSettings)},
+		{"POST", "/settings/sharing", Person, h(w.SaveSharing)},
+		{"GET", "/org/people", Person, h(w.OrgPeople)},
+		{"GET", "/org/people/{id}", Person, h(w.OrgPerson)},
 	}
 }

@@ -584,7 +584,8 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "ErrReportPDFWithoutTarget", req: get("/report.pdf", "carol"), status: 303, location: "/onboarding"},
-	}, slices.Concat(networkWebScenarios(), first90WebScenarios(), landingScenarios(), orgWebScenarios(), feedbackWebScenarios(), ssoWebScenarios())...)
+	}, slices.Concat(networkWebScenarios(), first90WebScenarios(), landingScenarios(), orgWebScenarios(), feedbackWebScenarios(), ssoWebScenarios(),
+		sharingCoverScenarios())...)
 }
 
 // wantAttachment checks that a response is a download of name.
@@ -630,28 +631,34 @@ func TestWebScenarios(t *testing.T) {
 			t.Run(sc.name, func(t *testing.T) {
 				f := newWebFixture(t, s, j, auth)
 				f.extraPeople(t, unrated)
-				rec := f.do(sc.req)
-				body := rec.Body.String()
-				if rec.Code != sc.status {
-					t.Fatalf("%s %s = %d, want %d\n%s", sc.req.method, sc.req.path, rec.Code, sc.status, body)
-				}
-				if loc := rec.Header().Get("Location"); sc.location != "" && !strings.HasPrefix(loc, sc.location) {
-					t.Errorf("Location %q, want %q...", loc, sc.location)
-				}
-				for _, w := range sc.want {
-					if !strings.Contains(body, w) {
-						t.Errorf("body lacks %q:\n%s", w, body)
-					}
-				}
-				for _, w := range sc.wantNot {
-					if strings.Contains(body, w) {
-						t.Errorf("body has %q", w)
-					}
-				}
-				if sc.check != nil {
-					sc.check(t, f, &httpResult{header: rec.Header(), body: body})
-				}
+				runWebScenario(t, f, sc)
 			})
 		}
 	})
+}
+
+// runWebScenario sends a scenario's request and checks what comes back.
+func runWebScenario(t *testing.T, f *webFixture, sc webScenario) {
+	t.Helper()
+	rec := f.do(sc.req)
+	body := rec.Body.String()
+	if rec.Code != sc.status {
+		t.Fatalf("%s %s = %d, want %d\n%s", sc.req.method, sc.req.path, rec.Code, sc.status, body)
+	}
+	if loc := rec.Header().Get("Location"); sc.location != "" && !strings.HasPrefix(loc, sc.location) {
+		t.Errorf("Location %q, want %q...", loc, sc.location)
+	}
+	for _, w := range sc.want {
+		if !strings.Contains(body, w) {
+			t.Errorf("body lacks %q:\n%s", w, body)
+		}
+	}
+	for _, w := range sc.wantNot {
+		if strings.Contains(body, w) {
+			t.Errorf("body has %q", w)
+		}
+	}
+	if sc.check != nil {
+		sc.check(t, f, &httpResult{header: rec.Header(), body: body})
+	}
 }

@@ -86,7 +86,15 @@ func (s *OrgService) loadMentors(ctx context.Context, orgID int64, byID map[int6
 	if len(byID) == 0 {
 		return nil
 	}
-	rows, err := s.db.query(ctx, `SELECT mentor_id, mentee_id FROM org_mentorships WHERE org_id = $1 ORDER BY mentee_id, mentor_id`, orgID)
+	q, args := `SELECT mentor_id, mentee_id FROM org_mentorships WHERE org_id = $1 ORDER BY mentee_id, mentor_id`, []any{orgID}
+	if len(byID) == 1 {
+		// One member (every authorisation check asks for one): their
+		// mentors only, not the whole organisation's.
+		for id := range byID {
+			q, args = `SELECT mentor_id, mentee_id FROM org_mentorships WHERE org_id = $1 AND mentee_id = $2 ORDER BY mentor_id`, []any{orgID, id}
+		}
+	}
+	rows, err := s.db.query(ctx, q, args...)
 	if err != nil {
 		return err
 	}

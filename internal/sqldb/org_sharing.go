@@ -121,3 +121,72 @@ func (s *SharingService) FindSharedWith(ctx context.Context, orgID int64, audien
 	}
 	return out, nil
 }
+
+// FindSupported returns the members of orgID whom personID mentors or
+// manages, by name, with what each shares, in two queries.
+func (s *SharingService) FindSupported(ctx context.Context, orgID, personID int64) (_ []*ladder.SupportedMember, err error) {
+	defer wrap(&err, "FindSupported(%d, %d)", orgID, personID)
+	const mentees = `SELECT mentee_id FROM org_mentorships WHERE org_id = $1 AND mentor_id = $2`
+	rows, err := s.db.query(ctx, `SELECT `+orgMemberColumns+`,
+		CASE WHEN m.person_id IN (`+mentees+`) THEN 1 ELSE 0 END, CASE WHEN m.manager_id = $2 THEN 1 ELSE 0 END
+		FROM org_members m JOIN persons p ON p.id = m.person_id
+		WHERE m.org_id = $1 AND (m.manager_id = $2 OR m.person_id IN (`+mentees+`))
+		ORDER BY p.name, p.id`, orgID, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*ladder.SupportedMember
+	byID := map[int64]*ladder.SupportedMember{}
+	for rows.Next() {
+		var mentee, report int
+		m, err := scanOrgMember(scanWith{rows, []any{&mentee, &report}})
+		if err != nil {
+			return nil, err
+		}
+		sm := &ladder.SupportedMember{Member: m, Mentee: mentee == 1, Report: report == 1, Sharing: map[string]ladder.ShareSet{}}
+		out = append(out, sm)
+		byID[m.PersonID] = sm
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if len(out) == 0 {
+		return nil, nil
+	}
+	rows, err = s.db.query(ctx, `SELECT s.person_id, s.audience, s.part FROM org_sharing s JOIN org_members m ON m.person_id = s.person_id
+		WHERE m.org_id = $1 AND (m.manager_id = $2 OR m.person_id IN (`+mentees+`))`, orgID, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var a, p string
+		if err := rows.Scan(&id, &a, &p); err != nil {
+			return nil, err
+		}
+		if sm := byID[id]; sm != nil {
+			sm.Sharing[a] = append(sm.Sharing[a], p)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, sm := range out {
+		for a, set := range sm.Sharing {
+			sm.Sharing[a] = ladder.ShareSet(nil).Union(set)
+		}
+	}
+	return out, nil
+}
+
+// scanWith scans a row into the destinations given and then into extra:
+// a query that adds columns to a shared column list reuses its scanner.
+type scanWith struct {
+	row   interface{ Scan(...any) error }
+	extra []any
+}
+
+func (s scanWith) Scan(dest ...any) error { return s.row.Scan(append(dest, s.extra...)...) }

@@ -36,7 +36,7 @@ var navSections = []NavSection{
 		{"trust", "/trust", "Trust"}, {"delegation", "/delegation", "Delegation"}}},
 	{"Organisation", []NavItem{{"org", "/org", "Organisation"}}},
 	{"Report", []NavItem{{"report", "/report", "Report"}}},
-	{"Settings", []NavItem{{"settings", "/settings", "Settings"}}},
+	{"Settings", []NavItem{{"settings", "/settings", "Settings"}, {"sharing", "/settings/sharing", "Sharing"}}},
 }
 
 // navSection returns the section holding the page with nav key, if any.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/journey"
 )
 
 // OrgHeader is the top of every organisation page: the name, the viewer's
@@ -26,6 +27,7 @@ var orgTabs = []struct {
 	act  ladder.OrgAction
 }{
 	{NavItem{"overview", "/org", "Overview"}, ladder.ActOrgView},
+	{NavItem{"people", "/org/people", "People I support"}, ladder.ActOrgView},
 	{NavItem{"members", "/org/members", "Members"}, ladder.ActOrgManageMembers},
 	{NavItem{"invitations", "/org/invitations", "Invitations"}, ladder.ActOrgInvite},
 	{NavItem{"programmes", "/org/programmes", "Programmes"}, ladder.ActOrgProgrammes},
@@ -42,7 +44,7 @@ func (wb *Web) orgHeader(ctx context.Context, actor *ladder.Person, active strin
 	}
 	h := OrgHeader{Name: o.Name, Role: ladder.OrgRoleLabel(m.Role), Active: active}
 	for _, t := range orgTabs {
-		if wb.J.Can(ctx, actor, t.act, ladder.OrgSubject(o.ID)) == nil {
+		if journey.RoleMay(m.Role, t.act) {
 			h.Tabs = append(h.Tabs, t.item)
 		}
 	}

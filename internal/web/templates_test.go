@@ -248,6 +248,7 @@ func TestTemplates(t *testing.T) {
 	for page, cs := range ssoTemplateCases() {
 		cases[page] = append(cases[page], cs...)
 	}
+	maps.Copy(cases, sharingTemplateCases())
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
