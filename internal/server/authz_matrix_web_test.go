@@ -2,9 +2,13 @@ package server
 
 // webMatrix is the authorisation matrix of the page routes: one row per
 // route of webRoutes, keyed "METHOD PATTERN", one cell per role of
-// matrixRoles, acting on the subject's resources (TestWebAuthzMatrix;
-// the codes are in matrixCodes). A route of the table without a row, or a
-// row without a route, fails the test, which prints the row to add.
+// matrixtest.Roles, each saying whether that role may do that on the
+// subject's resources (codes: matrixtest.Codes; TestWebAuthzMatrix runs
+// them). A route without a row, or a row without a route, fails the test,
+// which prints the row to add.
+//
+//	A allowed            O allowed on one's own data only
+//	L sign in first      N 404    F 403    C 409    or a status
 //
 // The subject, Alice, is a plain member of Northwind with data of every
 // kind; her request shapes come from the successful scenarios of
