@@ -54,7 +54,10 @@ type webMatrixShape struct {
 
 // webMatrixShapes are the requests of the routes that no successful
 // scenario covers (the public sign-in routes), with what they answer
-// everyone in the fixture, and of the routes whose scenario does not suit.
+// everyone in the fixture, and of the routes whose scenario does not suit:
+// one about a member should name the subject, as in
+//
+//	"GET /org/people/{id}": {get("/org/people/{orgAlice}", ""), 200},
 func webMatrixShapes(f *webFixture) map[string]webMatrixShape {
 	css, err := f.srv.Web.Assets.URL("app.css")
 	if err != nil {
