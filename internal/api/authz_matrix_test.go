@@ -33,10 +33,6 @@ var apiMatrixSubjectStrings = []string{"Led the storage migration to the new SAN
 // another organisation's owner or to a person in none may hold them.
 var apiMatrixOrgStrings = []string{"Harbour Logistics", "Tour a ", "Tour prog"}
 
-// apiMatrixLate are the API's changes that take away what others need
-// (matrixtest.Order): the reminder replaces the raters' links.
-var apiMatrixLate = []string{"POST /api/v1/feedback/rounds/{id}/remind", "POST /api/v1/plan/generate", "POST /api/v1/resume/generate"}
-
 // apiMatrixCell is one cell: an operation, a role and what it expects.
 type apiMatrixCell struct {
 	key, op, role, code string
