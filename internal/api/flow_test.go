@@ -337,6 +337,8 @@ func TestNoTarget(t *testing.T) {
 		if _, ok := pr.Errors["target_role"]; !ok {
 			t.Errorf("a draft without a target: %+v", pr)
 		}
+		// The documented 400 (held to the document by e.do).
+		e.as(tok, "POST", api.Prefix+"/resume/generate", "").want(t, 400)
 		pr = e.as(tok, "GET", api.Prefix+"/onet/compare", "").want(t, 400).problem(t)
 		if _, ok := pr.Errors["from"]; !ok {
 			t.Errorf("compare without a start: %+v", pr)

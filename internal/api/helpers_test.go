@@ -44,6 +44,17 @@ type env struct {
 	bobDraft, bobComplete int64
 	bobTokenID            int64
 	bobEvidence           int64
+	// owner runs Alice's organisation in the tour when set (the
+	// authorisation matrix makes Alice a plain member); else Alice does.
+	owner *ladder.Person
+}
+
+// orgOwner is who sets up Alice's organisation's things in the tour.
+func (e *env) orgOwner() *ladder.Person {
+	if e.owner != nil {
+		return e.owner
+	}
+	return e.alice
 }
 
 func newEnv(t testing.TB, db *sqldb.DB) *env {

@@ -51,7 +51,7 @@ func (a *API) landingOperations() []Operation {
 			Summary: "Make your bullets from your evidence log, ranked for your target role",
 			Description: "Edited bullets keep their words and hidden ones stay hidden; the order is the new ranking. An edited " +
 				"bullet whose entry was deleted stays, last. Without a target role it is 400.",
-			Status: ok, Response: []ResumeBullet{}, Handler: a.generateResume},
+			Status: ok, Response: []ResumeBullet{}, Errors: []int{http.StatusBadRequest}, Handler: a.generateResume},
 		{ID: "updateResumeBullet", Method: patch, Path: p + "/resume/bullets/{id}", Tag: "resume",
 			Summary:     "Reword, hide, show or move one of your bullets",
 			Description: "Changing any wording marks the bullet edited, so generating again keeps it.",

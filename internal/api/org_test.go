@@ -18,7 +18,8 @@ var orgChanges = []string{"updateOrg", "createOrgInvitation", "revokeOrgInvitati
 	"addOrgCohortMember", "removeOrgCohortMember", "deleteOrgCohort", "deleteOrgProgramme", "createOrg"}
 
 // orgTourSetup makes Alice the owner of an organisation (once) and gives
-// the tour n its own members, programmes, cohorts and invitation.
+// the tour n its own members, programmes, cohorts and invitation, set up
+// by e.orgOwner.
 func orgTourSetup(e *env, n int) map[string]int64 {
 	e.t.Helper()
 	ctx := context.Background()
@@ -28,6 +29,7 @@ func orgTourSetup(e *env, n int) map[string]int64 {
 			e.t.Fatal(err)
 		}
 	}
+	owner := e.orgOwner()
 	if _, err := e.j.OrgOf(ctx, e.alice); ladder.ErrorCode(err) == ladder.ENOTFOUND {
 		must(e.j.CreateOrganisation(ctx, e.alice, &ladder.Organisation{Name: "Harbour Logistics IT"}))
 	}
@@ -36,27 +38,27 @@ func orgTourSetup(e *env, n int) map[string]int64 {
 	for _, k := range []string{"a", "b", "c"} {
 		csv += fmt.Sprintf("Tour %s %d,tour-%s-%d@example.com\n", k, n, k, n)
 	}
-	_, err := e.j.ImportOrgPeople(ctx, e.alice, []byte(csv))
+	_, err := e.j.ImportOrgPeople(ctx, owner, []byte(csv))
 	must(err)
 	for _, k := range []string{"a", "b", "c"} {
 		p, err := e.j.Persons.FindPersonByEmail(ctx, fmt.Sprintf("tour-%s-%d@example.com", k, n))
 		must(err)
 		ids[k] = p.ID
 	}
-	must(e.j.SetOrgMentor(ctx, e.alice, e.alice.ID, ids["c"], false))
+	must(e.j.SetOrgMentor(ctx, owner, e.alice.ID, ids["c"], false))
 	day := ladder.Day(e.db.Now())
 	for _, k := range []string{"prog", "gone"} {
 		pr := &ladder.OrgProgramme{Name: fmt.Sprintf("Tour %s %d", k, n), TargetRole: "it-manager", Start: day, End: day.AddDate(1, 0, 0)}
-		must(e.j.SaveProgramme(ctx, e.alice, pr))
+		must(e.j.SaveProgramme(ctx, owner, pr))
 		ids[k] = pr.ID
 	}
 	for _, k := range []string{"cohort", "gonecohort"} {
 		c := &ladder.OrgCohort{ProgrammeID: ids["prog"], Name: fmt.Sprintf("Tour %s %d", k, n), Start: day, End: day.AddDate(0, 3, 0),
 			MemberIDs: []int64{ids["a"]}}
-		must(e.j.CreateCohort(ctx, e.alice, c))
+		must(e.j.CreateCohort(ctx, owner, c))
 		ids[k] = c.ID
 	}
-	inv, err := e.j.Invite(ctx, e.alice, fmt.Sprintf("tour-invitee-%d@example.com", n), ladder.OrgRoleMember, "http://example.com")
+	inv, err := e.j.Invite(ctx, owner, fmt.Sprintf("tour-invitee-%d@example.com", n), ladder.OrgRoleMember, "http://example.com")
 	must(err)
 	ids["invite"] = inv.Invitation.ID
 	return ids

@@ -35,7 +35,7 @@ func sharingTourSetup(e *env, n int) (map[string]int64, string) {
 		must(e.j.CreateOrganisation(ctx, e.alice, &ladder.Organisation{Name: "Harbour Logistics IT"}))
 	}
 	csv := fmt.Sprintf("name,email,manager_email\nSharer %d,sharer-%d@example.com,%s\nQuiet %d,quiet-%d@example.com,\n", n, n, e.alice.Email, n, n)
-	_, err := e.j.ImportOrgPeople(ctx, e.alice, []byte(csv))
+	_, err := e.j.ImportOrgPeople(ctx, e.orgOwner(), []byte(csv))
 	must(err)
 	ids := map[string]int64{}
 	for _, k := range []string{"sharer", "quiet"} {

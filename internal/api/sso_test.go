@@ -22,7 +22,7 @@ var ssoChanges = []string{"putOrgSSO", "deleteOrgSSO"}
 func ssoTour(e *env, n int) map[string]call {
 	e.t.Helper()
 	op := ssotest.Start(e.t, e.url+"/sso/callback")
-	if err := e.j.SaveOrgSSO(context.Background(), e.alice, &ladder.OrgSSO{Issuer: op.URL, ClientID: op.ClientID,
+	if err := e.j.SaveOrgSSO(context.Background(), e.orgOwner(), &ladder.OrgSSO{Issuer: op.URL, ClientID: op.ClientID,
 		ClientSecret: op.ClientSecret, Enabled: true}); err != nil {
 		e.t.Fatal(err)
 	}

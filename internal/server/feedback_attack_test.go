@@ -4,20 +4,23 @@ package server_test
 // one rater's answer, or whether a given rater answered, through every route
 // the person can reach: every GET of the route table (pages, downloads, the
 // JSON API, the rater pages), the feedback actions, the command line
-// (results, raters, export, report, gaps) and the log lines. The person's
-// manager and mentor, with whom they share everything, walks every GET
-// route and `ladder org people` too: what another member sees of the
-// person holds to the rule.
+// (results, raters, export, report, gaps) and the log lines.
 //
 // Method: build the same world twice, changing only what a rater did, and
 // require every response to be identical, byte for byte (after replacing
 // the random link secrets). Because it walks the route table, a route added
 // later that shows anything per rater fails here.
+//
+// The person belongs to an organisation and shares everything with every
+// audience; its owner (also her manager and mentor) and a programme admin
+// walk every GET route too (the member view of her and the audit log
+// exports included), on the web and the command line.
 
 import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -78,14 +81,26 @@ func feedbackAttackBase() map[string]url.Values {
 
 // feedbackAttackWorld is what one run leaves to compare.
 type feedbackAttackWorld struct {
-	open, closed map[string]string // request -> normalised response
-	logs         string
-	shownReports int // raters in the reports' shown group on delegation
+	open, closed map[string]string // request -> normalised response; the owner's and the admin's start "owner " and "admin "
+	logs         string            // the log lines of the person's requests
+	orgLogs      string            // those of the owner's and the admin's
+	shownReports int               // raters in the reports' shown group on delegation
 }
 
-// feedbackAttackRun builds the world with answers and reads every route,
-// while the round is open and once it is closed.
-func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[string]url.Values) *feedbackAttackWorld {
+// feedbackAttackViewers are the people who walk the routes, by the prefix
+// of their responses' keys: the rated person, the owner of her
+// organisation and a programme admin (feedbackAttackOrg). The attacks on
+// a hidden rater run all three; the others, the person alone.
+var feedbackAttackViewers = []string{"", "owner ", "admin "}
+
+// feedbackAttackLogTo sends the server's log lines where the run says.
+type feedbackAttackLogTo struct{ w io.Writer }
+
+func (l *feedbackAttackLogTo) Write(b []byte) (int, error) { return l.w.Write(b) }
+
+// feedbackAttackRun builds the world with answers and reads every route as
+// each of viewers, while the round is open and once it is closed.
+func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[string]url.Values, viewers []string) *feedbackAttackWorld {
 	t.Helper()
 	ctx := context.Background()
 	dsn := sqldbtest.DSN(t, engine)
@@ -100,8 +115,9 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	db.Now = func() time.Time { return t0 }
 	j := journey.New(db, onet.Embedded)
 	j.PublicURL = "http://ladder.test"
-	var logs bytes.Buffer
-	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug,
+	var logs, orgLogs bytes.Buffer
+	logTo := &feedbackAttackLogTo{&logs}
+	log := slog.New(slog.NewTextHandler(logTo, &slog.HandlerOptions{Level: slog.LevelDebug,
 		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
 			if a.Key == slog.TimeKey || a.Key == "duration" {
 				return slog.Attr{}
@@ -130,7 +146,8 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	if err != nil {
 		t.Fatal(err)
 	}
-	viewer, viewerSession := feedbackAttackViewer(t, j, auth, p)
+	org := feedbackAttackOrg(t, j, auth, p, t0)
+	sessions := map[string]string{"": session, "owner ": org.owner, "admin ": org.admin}
 	round, err := j.StartFeedbackRound(ctx, p, journey.FeedbackStart{Title: "Before the IT manager opening",
 		Competencies: []string{"delegation", "negotiation", "budgeting"}, ClosesOn: ladder.Day(t0).AddDate(0, 0, 14)})
 	if err != nil {
@@ -150,7 +167,7 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 		secrets = append(secrets, tokens[r.name], "LINK-OF-"+r.name)
 	}
 	unsecret := strings.NewReplacer(secrets...)
-	doAs := func(session, method, path string, form url.Values) string {
+	do := func(method, path string, form url.Values, session string) string {
 		var body *strings.Reader
 		if form != nil {
 			body = strings.NewReader(form.Encode())
@@ -170,27 +187,20 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 			rec.Header().Get("Content-Disposition"), rec.Body.String())
 		return unsecret.Replace(out)
 	}
-	do := func(method, path string, form url.Values, signedIn bool) string {
-		if !signedIn {
-			return doAs("", method, path, form)
-		}
-		return doAs(session, method, path, form)
-	}
 	// The raters answer through their pages, in a fixed order of slots.
 	for _, r := range feedbackAttackRaters {
 		if form, ok := answers[r.name]; ok {
-			if got := do("POST", "/feedback/r/"+tokens[r.name], form, false); !strings.HasPrefix(got, "200 ") {
+			if got := do("POST", "/feedback/r/"+tokens[r.name], form, ""); !strings.HasPrefix(got, "200 ") {
 				t.Fatalf("%s could not answer: %s", r.name, got)
 			}
 		}
 	}
 	w := &feedbackAttackWorld{}
 	ids := map[string][]string{
-		"id":    {fmt.Sprint(round.ID), fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["r1"])},
+		"id": {fmt.Sprint(round.ID), fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["r1"]), fmt.Sprint(p.ID),
+			fmt.Sprint(org.programme)},
 		"rater": {fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["p3"]), fmt.Sprint(raterIDs["r1"])},
-		// The person's own id: the view their manager and mentor open.
-		"person": {fmt.Sprint(p.ID)},
-		"area":   {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
+		"area":  {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
 		"$": {""},
 	}
 	// While the round is open, whoever holds a link sees whether it was
@@ -204,21 +214,21 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	}
 	walk := func() map[string]string {
 		out := map[string]string{}
-		for _, rt := range srv.Routes() {
-			if rt.Method != http.MethodGet || strings.HasPrefix(rt.Path, "/static/") || rt.Path == "/demo" {
-				continue
+		for _, viewer := range viewers {
+			logTo.w = &logs
+			if viewer != "" {
+				logTo.w = &orgLogs
 			}
-			paths := feedbackAttackPaths(strings.ReplaceAll(rt.Path, "{id}", "{id|person}"), ids)
-			for _, path := range paths {
-				out[unsecret.Replace("GET "+path)] = do("GET", path, nil, true)
-			}
-			// The person's manager and mentor, with whom they share
-			// everything, walks every route too: whatever a page shows
-			// another member of the person must hold to the rule as well.
-			for _, path := range paths {
-				out[unsecret.Replace("VIEWER GET "+path)] = doAs(viewerSession, "GET", path, nil)
+			for _, rt := range srv.Routes() {
+				if rt.Method != http.MethodGet || strings.HasPrefix(rt.Path, "/static/") || rt.Path == "/demo" {
+					continue
+				}
+				for _, path := range feedbackAttackPaths(rt.Path, ids) {
+					out[unsecret.Replace(viewer+"GET "+path)] = do("GET", path, nil, sessions[viewer])
+				}
 			}
 		}
+		logTo.w = &logs
 		return out
 	}
 	w.open = walk()
@@ -229,15 +239,33 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	// Actions on raters whether or not they answered: the answers must not
 	// say which.
 	roundPath := fmt.Sprintf("/feedback/rounds/%d", round.ID)
-	w.open["POST revoke p1"] = do("POST", fmt.Sprintf("%s/raters/%d/revoke", roundPath, raterIDs["p1"]), url.Values{}, true)
-	w.open["POST remind"] = do("POST", roundPath+"/remind", url.Values{}, true)
-	w.open["POST add p3 again"] = do("POST", roundPath+"/raters", url.Values{"category": {"peer"}, "email": {feedbackAttackEmail("p3")}}, true)
-	w.open["POST api revoke p3"] = do("POST", fmt.Sprintf("/api/v1/feedback/raters/%d/revoke", raterIDs["p3"]), url.Values{}, true)
-	w.open["POST close"] = do("POST", roundPath+"/close", url.Values{}, true)
+	w.open["POST revoke p1"] = do("POST", fmt.Sprintf("%s/raters/%d/revoke", roundPath, raterIDs["p1"]), url.Values{}, session)
+	w.open["POST remind"] = do("POST", roundPath+"/remind", url.Values{}, session)
+	w.open["POST add p3 again"] = do("POST", roundPath+"/raters", url.Values{"category": {"peer"}, "email": {feedbackAttackEmail("p3")}}, session)
+	w.open["POST api revoke p3"] = do("POST", fmt.Sprintf("/api/v1/feedback/raters/%d/revoke", raterIDs["p3"]), url.Values{}, session)
+	w.open["POST close"] = do("POST", roundPath+"/close", url.Values{}, session)
 	w.closed = walk()
-	w.closed["POST close again"] = do("POST", roundPath+"/close", url.Values{}, true)
+	w.closed["POST close again"] = do("POST", roundPath+"/close", url.Values{}, session)
 	for _, name := range []string{"p1", "r1"} {
-		w.closed["POST rater "+name+" after closing"] = do("POST", "/feedback/r/"+tokens[name], answers["r1"], false)
+		w.closed["POST rater "+name+" after closing"] = do("POST", "/feedback/r/"+tokens[name], answers["r1"], "")
+	}
+	// The owner's and the admin's commands, when they walk.
+	for _, c := range []struct {
+		viewer, name string
+		args         []string
+	}{
+		{"owner ", "org audit", []string{"org", "audit", "--person", org.ownerEmail}},
+		{"owner ", "org audit csv", []string{"org", "audit", "--format", "csv", "--person", org.ownerEmail}},
+		{"owner ", "org audit json", []string{"org", "audit", "--json", "--person", org.ownerEmail}},
+		{"owner ", "org members", []string{"org", "members", "--person", org.ownerEmail}},
+		{"admin ", "org programme", []string{"org", "programme", "show", fmt.Sprint(org.programme), "--person", org.adminEmail}},
+		{"admin ", "org members", []string{"org", "members", "--json", "--person", org.adminEmail}},
+		{"owner ", "org people", []string{"org", "people", fmt.Sprint(p.ID), "--person", org.ownerEmail}},
+		{"owner ", "org people json", []string{"org", "people", fmt.Sprint(p.ID), "--json", "--person", org.ownerEmail}},
+	} {
+		if slices.Contains(viewers, c.viewer) {
+			w.closed[c.viewer+"CLI "+c.name] = feedbackAttackCLI(t, dsn, c.args)
+		}
 	}
 	for name, args := range map[string][]string{
 		"feedback list":   {"feedback"},
@@ -249,8 +277,6 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 		"readiness":       {"readiness", "--json"},
 		"report":          {"report"},
 		"today":           {"today", "--json"},
-		"viewer people":   {"org", "people", fmt.Sprint(p.ID), "--person", viewer.Email},
-		"viewer json":     {"org", "people", fmt.Sprint(p.ID), "--json", "--person", viewer.Email},
 	} {
 		w.closed["CLI "+name] = feedbackAttackCLI(t, dsn, args)
 	}
@@ -261,13 +287,79 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	if c, ok := res.Disclosure.Cell("delegation", "report"); ok {
 		w.shownReports = c.N
 	}
-	w.logs = unsecret.Replace(logs.String())
+	w.logs, w.orgLogs = unsecret.Replace(logs.String()), unsecret.Replace(orgLogs.String())
+	return w
+}
+
+// feedbackAttackOrgWorld is the rated person's organisation: sessions of
+// its owner and of a programme admin, their addresses, and the programme
+// whose cohort holds her.
+type feedbackAttackOrgWorld struct {
+	owner, admin           string
+	ownerEmail, adminEmail string
+	programme              int64
+}
+
+// feedbackAttackOrg puts p into Acme IT as a plain member: Olive owns it
+// and is her manager and her mentor, Adam is a programme admin (neither)
+// whose programme's cohort holds her, and she shares every part with every
+// audience, so that whatever their pages can show of her, they show.
+func feedbackAttackOrg(t *testing.T, j *journey.Journey, auth *sqldb.AuthService, p *ladder.Person, t0 time.Time) *feedbackAttackOrgWorld {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(j.CreateOrganisation(ctx, p, &ladder.Organisation{Name: "Acme IT"}))
+	_, err := j.ImportOrgPeople(ctx, p, []byte("name,email,title,manager_email\nOlive Owner,olive@example.com,Head of IT,\n"+
+		"Adam Admin,adam@example.com,Programme lead,olive@example.com\n"))
+	must(err)
+	w := &feedbackAttackOrgWorld{ownerEmail: "olive@example.com", adminEmail: "adam@example.com"}
+	olive, err := j.Persons.FindPersonByEmail(ctx, w.ownerEmail)
+	must(err)
+	adam, err := j.Persons.FindPersonByEmail(ctx, w.adminEmail)
+	must(err)
+	owner, admin, member := ladder.OrgRoleOwner, ladder.OrgRoleAdmin, ladder.OrgRoleMember
+	_, err = j.UpdateOrgMember(ctx, p, olive.ID, ladder.OrgMemberUpdate{Role: &owner})
+	must(err)
+	_, err = j.UpdateOrgMember(ctx, p, adam.ID, ladder.OrgMemberUpdate{Role: &admin})
+	must(err)
+	_, err = j.UpdateOrgMember(ctx, olive, p.ID, ladder.OrgMemberUpdate{Role: &member})
+	must(err)
+	_, err = j.UpdateOrgMember(ctx, olive, p.ID, ladder.OrgMemberUpdate{ManagerID: &olive.ID})
+	must(err)
+	must(j.SetOrgMentor(ctx, olive, olive.ID, p.ID, false))
+	day := ladder.Day(t0)
+	prog := &ladder.OrgProgramme{Name: "Future IT managers", TargetRole: p.TargetRole, Start: day, End: day.AddDate(1, 0, 0)}
+	must(j.SaveProgramme(ctx, adam, prog))
+	must(j.CreateCohort(ctx, adam, &ladder.OrgCohort{ProgrammeID: prog.ID, Name: "Spring", Start: day, End: day.AddDate(0, 6, 0),
+		MemberIDs: []int64{p.ID}}))
+	w.programme = prog.ID
+	all := map[string]ladder.ShareSet{}
+	for _, a := range ladder.Audiences {
+		all[a] = ladder.ShareParts
+	}
+	_, err = j.SetSharing(ctx, p, all)
+	must(err)
+	for _, who := range []*ladder.Person{olive, adam} {
+		tok, _, err := auth.CreateSession(ctx, who.ID)
+		must(err)
+		if who == olive {
+			w.owner = tok
+		} else {
+			w.admin = tok
+		}
+	}
 	return w
 }
 
 var feedbackAttackExportedAt = regexp.MustCompile(`"exported_at": "[^"]*"`)
 
-// feedbackAttackCLI runs a command as the person on the run's database.
+// feedbackAttackCLI runs a command as the person (or as whom args name)
+// on the run's database.
 // The command line keeps its own clock, so the export's time is masked.
 func feedbackAttackCLI(t *testing.T, dsn string, args []string) string {
 	t.Helper()
@@ -283,8 +375,6 @@ func feedbackAttackCLI(t *testing.T, dsn string, args []string) string {
 // feedbackAttackPaths expands a route pattern with every candidate value of
 // its wildcards.
 func feedbackAttackPaths(pattern string, ids map[string][]string) []string {
-	ids = maps.Clone(ids)
-	ids["id|person"] = slices.Concat(ids["id"], ids["person"])
 	paths := []string{pattern}
 	for _, name := range slices.Sorted(maps.Keys(ids)) {
 		values, wild := ids[name], "{"+name+"}"
@@ -333,13 +423,14 @@ func TestFeedbackAttack(t *testing.T) {
 			if engine == sqldb.Postgres {
 				sqldbtest.RequirePostgres(t)
 			}
-			base := feedbackAttackRun(t, engine, t0, feedbackAttackBase())
-			if len(base.closed) < 100 {
+			base := feedbackAttackRun(t, engine, t0, feedbackAttackBase(), feedbackAttackViewers)
+			if len(base.closed) < 300 {
 				t.Fatalf("only %d responses: the walk lost routes", len(base.closed))
 			}
 			// No hidden group's comment anywhere, no comment at all while the
-			// round is open, no rater's address where answers show, and no
-			// link secret or address in a log line.
+			// round is open, no rater's address where answers show (and none
+			// to the owner or the admin), and no link secret or address in
+			// a log line.
 			for phase, m := range map[string]map[string]string{"open": base.open, "closed": base.closed} {
 				for k, v := range m {
 					forbidden := []string{"PEER-SECRET", "STAKE-SECRET"}
@@ -363,35 +454,29 @@ func TestFeedbackAttack(t *testing.T) {
 			if !strings.Contains(shown, "Report one") || !strings.Contains(shown, "In the March release") {
 				t.Error("the shown groups' comments show nowhere: the suite looks at the wrong pages")
 			}
-			if strings.Contains(base.logs, "@raters.test") || strings.Contains(base.logs, "LINK-OF-") ||
-				!strings.Contains(base.logs, "/feedback/r/[secret]") {
-				t.Errorf("the log lines show a rater or a link secret, or miss the rater pages:\n%s", base.logs)
+			for _, logs := range []string{base.logs, base.orgLogs} {
+				if strings.Contains(logs, "@raters.test") || strings.Contains(logs, "LINK-OF-") ||
+					!strings.Contains(logs, "/feedback/r/[secret]") {
+					t.Errorf("the log lines show a rater or a link secret, or miss the rater pages:\n%s", logs)
+				}
 			}
+			feedbackAttackOrgReached(t, base.closed)
 
 			t.Run("HiddenRaterChangesNothing", func(t *testing.T) {
 				answers := feedbackAttackBase()
 				answers["p1"] = feedbackAttackAnswer(5, 5, "PEER-SECRET-OTHER, quite different.")
-				w := feedbackAttackRun(t, engine, t0, answers)
-				feedbackAttackSame(t, "open", base.open, w.open)
-				feedbackAttackSame(t, "closed", base.closed, w.closed)
-				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+				feedbackAttackCompare(t, base, feedbackAttackRun(t, engine, t0, answers, feedbackAttackViewers))
 			})
 			t.Run("SwappedWithinShownGroupChangesNothing", func(t *testing.T) {
 				answers := feedbackAttackBase()
 				answers["r1"], answers["r2"] = answers["r2"], answers["r1"]
-				w := feedbackAttackRun(t, engine, t0, answers)
-				feedbackAttackSame(t, "open", base.open, w.open)
-				feedbackAttackSame(t, "closed", base.closed, w.closed)
-				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+				feedbackAttackCompare(t, base, feedbackAttackRun(t, engine, t0, answers, []string{""}))
 			})
 			t.Run("WhoAnsweredChangesNothing", func(t *testing.T) {
 				answers := feedbackAttackBase()
 				answers["p3"] = answers["p1"]
 				delete(answers, "p1")
-				w := feedbackAttackRun(t, engine, t0, answers)
-				feedbackAttackSame(t, "open", base.open, w.open)
-				feedbackAttackSame(t, "closed", base.closed, w.closed)
-				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+				feedbackAttackCompare(t, base, feedbackAttackRun(t, engine, t0, answers, feedbackAttackViewers))
 			})
 			// The control: a shown group's answer does change what shows
 			// (so the comparison can fail), only once the round is closed
@@ -399,11 +484,11 @@ func TestFeedbackAttack(t *testing.T) {
 			t.Run("ShownRaterChangesOnlyTheGroupOnceClosed", func(t *testing.T) {
 				answers := feedbackAttackBase()
 				answers["r1"] = feedbackAttackAnswer(5, 3, "Report one: hands over whole problems.")
-				w := feedbackAttackRun(t, engine, t0, answers)
-				feedbackAttackSame(t, "open", base.open, w.open)
+				w := feedbackAttackRun(t, engine, t0, answers, []string{"", "owner "})
+				feedbackAttackSame(t, "open", feedbackAttackOf(base.open, w.open), feedbackAttackOf(w.open, w.open))
 				feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
 				var differ []string
-				for k := range base.closed {
+				for k := range feedbackAttackOf(base.closed, w.closed) {
 					if base.closed[k] != w.closed[k] {
 						differ = append(differ, k)
 					}
@@ -411,7 +496,7 @@ func TestFeedbackAttack(t *testing.T) {
 				if len(differ) == 0 {
 					t.Fatal("changing a shown rater's answer changed nothing: the suite cannot see figures")
 				}
-				if !slices.ContainsFunc(differ, func(k string) bool { return strings.HasPrefix(k, "VIEWER GET /org/people/") }) {
+				if !slices.ContainsFunc(differ, func(k string) bool { return strings.HasPrefix(k, "owner GET /org/people/") }) {
 					t.Error("the manager's view of the person shows no figure the shown group moves: the viewer walk sees nothing")
 				}
 				if base.shownReports < 3 || w.shownReports < 3 {
@@ -424,43 +509,73 @@ func TestFeedbackAttack(t *testing.T) {
 	}
 }
 
+// feedbackAttackCompare fails for every response and log line that
+// differs between the base world and w, over the viewers w ran.
+func feedbackAttackCompare(t *testing.T, base, w *feedbackAttackWorld) {
+	t.Helper()
+	feedbackAttackSame(t, "open", feedbackAttackOf(base.open, w.open), feedbackAttackOf(w.open, w.open))
+	feedbackAttackSame(t, "closed", feedbackAttackOf(base.closed, w.closed), feedbackAttackOf(w.closed, w.closed))
+	feedbackAttackSame(t, "logs", map[string]string{"logs": base.logs}, map[string]string{"logs": w.logs})
+	if w.orgLogs != "" {
+		feedbackAttackSame(t, "logs of the owner and the admin", map[string]string{"logs": base.orgLogs}, map[string]string{"logs": w.orgLogs})
+	}
+}
+
+// feedbackAttackOf keeps the base world's responses of the viewers that
+// the other world ran: the owner's and the admin's only if it ran them.
+func feedbackAttackOf(base, other map[string]string) map[string]string {
+	ran := map[string]bool{}
+	for k := range other {
+		viewer, _, _ := strings.Cut(k, " ")
+		ran[viewer] = true
+	}
+	out := map[string]string{}
+	for k, v := range base {
+		viewer, _, _ := strings.Cut(k, " ")
+		switch {
+		case viewer == "owner" || viewer == "admin":
+			if !ran[viewer] {
+				continue
+			}
+		case !ran["owner"] && slices.Contains(feedbackAttackViewLog, k):
+			// The person's list of who looked at her data counts the
+			// owner's walks, which this world did not run.
+			continue
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// feedbackAttackViewLog are the person's responses that list the views of
+// her data by others.
+var feedbackAttackViewLog = []string{"GET /settings/sharing", "GET /api/v1/sharing"}
+
+// feedbackAttackOrgReached fails unless the owner read the audit log and
+// its exports and the admin the programme that holds the person: else the
+// suite would compare refusals.
+func feedbackAttackOrgReached(t *testing.T, closed map[string]string) {
+	t.Helper()
+	want := map[string]bool{"owner GET /org/audit": false, "owner GET /org/audit.csv": false, "owner GET /org/audit.json": false,
+		"owner GET /api/v1/org/audit": false, "owner GET /api/v1/org/audit.csv": false, "owner CLI org audit csv": false,
+		"admin GET /org/programmes/": false, "admin CLI org programme": false}
+	for k, v := range closed {
+		for prefix := range want {
+			if strings.HasPrefix(k, prefix) && (strings.HasPrefix(v, "200 ") || strings.HasPrefix(v, "exit 0")) && strings.Contains(v, "Sam Rivera") {
+				want[prefix] = true
+			}
+		}
+	}
+	for prefix, ok := range want {
+		if !ok {
+			t.Errorf("%s...: no answer naming the person, so the owner's and the admin's walks see nothing", prefix)
+		}
+	}
+}
+
 // feedbackAttackListsRaters reports whether a response is one of those that
 // list the raters the person asked (the round page, the raters API and
 // command), where addresses belong; they show no answer.
 func feedbackAttackListsRaters(key string) bool {
 	return regexp.MustCompile(`^(GET /feedback/rounds/\d+|GET /api/v1/feedback/rounds/\d+/raters|POST revoke p1|POST add p3 again|CLI feedback raters|POST close)$`).MatchString(key)
-}
-
-// feedbackAttackViewer makes the person a member of an organisation owned
-// by Mia, who is their manager and their mentor, and has the person share
-// everything with every audience: the viewer who may see the most of
-// them. It returns Mia and her session.
-func feedbackAttackViewer(t *testing.T, j *journey.Journey, auth *sqldb.AuthService, p *ladder.Person) (*ladder.Person, string) {
-	t.Helper()
-	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	mia := &ladder.Person{Name: "Mia Chen", Email: "mia@example.com", StartRole: "system-administrator", TargetRole: "it-manager"}
-	must(j.Persons.CreatePerson(ctx, mia))
-	must(j.CreateOrganisation(ctx, mia, &ladder.Organisation{Name: "Rivera's employer", Domains: []string{"example.com", "raters.test"}}))
-	inv, err := j.Invite(ctx, mia, p.Email, ladder.OrgRoleMember, "http://ladder.test")
-	must(err)
-	_, err = j.AcceptInvitation(ctx, inv.Link[strings.LastIndex(inv.Link, "/")+1:], p)
-	must(err)
-	_, err = j.UpdateOrgMember(ctx, mia, p.ID, ladder.OrgMemberUpdate{ManagerID: &mia.ID})
-	must(err)
-	must(j.SetOrgMentor(ctx, mia, mia.ID, p.ID, false))
-	all := map[string]ladder.ShareSet{}
-	for _, a := range ladder.Audiences {
-		all[a] = ladder.ShareParts
-	}
-	_, err = j.SetSharing(ctx, p, all)
-	must(err)
-	session, _, err := auth.CreateSession(ctx, mia.ID)
-	must(err)
-	return mia, session
 }
