@@ -335,6 +335,61 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// FeedbackStartedBy says who started a round for the person and for which
+// cohort, "" for a round of their own.
+func FeedbackStartedBy(r *ladder.FeedbackRound) string {
+	if r.StartedBy == 0 && r.CohortID == 0 {
+		return ""
+	}
+	who := "A programme admin"
+	if r.StartedByName != "" {
+		who = r.StartedByName + ", a programme admin,"
+	}
+	s := who + " started this round for you"
+	if r.CohortName != "" {
+		s += " with the cohort “" + r.CohortName + "”"
+	}
+	return s + "."
+}
+
+// FeedbackAdminSees says what the programme admins see of a round started
+// for a cohort, and that the results stay the person's.
+const FeedbackAdminSees = "Programme admins see only how many people were asked, how many have answered and the closing day. " +
+	"The results are yours alone: nobody else sees them, the admin who started the round included. " +
+	"You may ask more people and you close the round when you are ready; once you do, others' view counts in your current levels, " +
+	"so readiness or gaps you choose to share reflect it."
+
+// cohortCategoryWords are the words a rater line may start with.
+var cohortCategoryWords = map[string]string{
+	"manager": ladder.FeedbackManager, "peer": ladder.FeedbackPeer, "report": ladder.FeedbackReport,
+	"direct report": ladder.FeedbackReport, "stakeholder": ladder.FeedbackStakeholder,
+}
+
+// ParseCohortRaters reads raters typed one per line as "category email"
+// ("peer lee@example.com", "direct report: kim@example.com"), skipping
+// empty lines. Addresses are checked later, with the rest; problems here
+// are lines without a known category or an address.
+func ParseCohortRaters(text string) ([]ladder.CohortRater, []string) {
+	var out []ladder.CohortRater
+	var problems []string
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		cut := strings.LastIndexAny(line, " \t:,;")
+		word := strings.ToLower(strings.Trim(strings.TrimSpace(line[:max(cut, 0)]), ":,;"))
+		cat, ok := cohortCategoryWords[strings.Join(strings.Fields(word), " ")]
+		if cut < 0 || !ok {
+			problems = append(problems, fmt.Sprintf("line %d (%q): write a category (manager, peer, direct report or stakeholder) "+
+				"and an address, such as “peer lee@example.com”", i+1, line))
+			continue
+		}
+		out = append(out, ladder.CohortRater{Category: cat, Email: strings.TrimSpace(line[cut+1:])})
+	}
+	return out, problems
+}
+
 // raterScope decides which addresses may rate members of an organisation
 // that refuses raters from outside: members, and addresses in its domains.
 type raterScope struct {

@@ -184,5 +184,9 @@ func (s *Server) webRoutes() []Route {
 		// A rater's link: public, no account; the token is the only key.
 		{"GET", "/feedback/r/{token}", Public, h(w.FeedbackRater)},
 		{"POST", "/feedback/r/{token}", Public, h(w.SubmitFeedback)},
+
+		// 360 rounds a programme admin starts for a cohort: progress counts only.
+		{"GET", "/org/cohorts/{id}/feedback", Person, h(w.OrgCohortFeedback)},
+		{"POST", "/org/cohorts/{id}/feedback", Person, h(w.StartOrgCohortFeedback)},
 	}
 }

@@ -248,6 +248,9 @@ func TestTemplates(t *testing.T) {
 	for page, cs := range ssoTemplateCases() {
 		cases[page] = append(cases[page], cs...)
 	}
+	for page, cs := range cohortFeedbackTemplateCases() {
+		cases[page] = append(cases[page], cs...)
+	}
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {
