@@ -30,6 +30,8 @@ import (
 	"github.com/ladderhq/ladder/internal/cli"
 	"github.com/ladderhq/ladder/internal/httpx"
 	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/mail"
+	"github.com/ladderhq/ladder/internal/mail/mailtest"
 	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/server"
 	"github.com/ladderhq/ladder/internal/sqldb"
@@ -127,22 +129,14 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	if err != nil {
 		t.Fatal(err)
 	}
-	round, err := j.StartFeedbackRound(ctx, p, journey.FeedbackStart{Title: "Before the IT manager opening",
-		Competencies: []string{"delegation", "negotiation", "budgeting"}, ClosesOn: ladder.Day(t0).AddDate(0, 0, 14)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The round is one a programme admin started for a cohort, so that the
+	// cohort's progress page is walked too: Sam owns an organisation and is
+	// in a cohort of it, and starts the round for himself as its admin.
+	round, tokens, raterIDs := feedbackAttackCohortRound(t, j, p, t0)
 	// Secrets differ between runs; responses are compared with each
 	// replaced by the rater's name.
-	tokens, raterIDs := map[string]string{}, map[string]int64{}
 	var secrets []string
 	for _, r := range feedbackAttackRaters {
-		inv, err := j.AddFeedbackRater(ctx, p, round.ID, r.category, feedbackAttackEmail(r.name), 0, j.PublicURL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tokens[r.name] = inv.Link[strings.LastIndex(inv.Link, "/")+1:]
-		raterIDs[r.name] = inv.Rater.ID
 		secrets = append(secrets, tokens[r.name], "LINK-OF-"+r.name)
 	}
 	unsecret := strings.NewReplacer(secrets...)
@@ -176,7 +170,7 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	}
 	w := &feedbackAttackWorld{}
 	ids := map[string][]string{
-		"id":    {fmt.Sprint(round.ID), fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["r1"])},
+		"id":    {fmt.Sprint(round.ID), fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["r1"]), fmt.Sprint(round.CohortID)},
 		"rater": {fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["p3"]), fmt.Sprint(raterIDs["r1"])},
 		"area":  {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
 		"$": {""},
@@ -242,6 +236,55 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	}
 	w.logs = unsecret.Replace(logs.String())
 	return w
+}
+
+var feedbackAttackLink = regexp.MustCompile(`/feedback/r/([A-Z0-9]+)`)
+
+// feedbackAttackCohortRound makes p the owner of an organisation, puts him
+// in a cohort of it and starts the cohort's round with the raters, whose
+// links come by mail (a real SMTP server); mail is switched off afterwards,
+// as in a person's hands the links stay comparable (see below).
+func feedbackAttackCohortRound(t *testing.T, j *journey.Journey, p *ladder.Person, t0 time.Time) (*ladder.FeedbackRound, map[string]string, map[string]int64) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(j.CreateOrganisation(ctx, p, &ladder.Organisation{Name: "Rivera Works"}))
+	day := ladder.Day(t0)
+	prog := &ladder.OrgProgramme{Name: "Future managers", TargetRole: "it-manager", Start: day, End: day.AddDate(1, 0, 0)}
+	must(j.SaveProgramme(ctx, p, prog))
+	c := &ladder.OrgCohort{ProgrammeID: prog.ID, Name: "Spring", Start: day, End: day.AddDate(0, 6, 0), MemberIDs: []int64{p.ID}}
+	must(j.CreateCohort(ctx, p, c))
+	sink := mailtest.Start(t)
+	cfg, err := mail.ParseURL("smtp://" + sink.Addr + "?from=ladder@example.com&tls=none")
+	must(err)
+	j.Mail = mail.NewSMTP(cfg)
+	in := journey.CohortStart{Title: "Before the IT manager opening", ClosesOn: day.AddDate(0, 0, 14), Rounds: []ladder.CohortRound{{PersonID: p.ID}}}
+	for _, r := range feedbackAttackRaters {
+		in.Rounds[0].Raters = append(in.Rounds[0].Raters, ladder.CohortRater{Category: r.category, Email: feedbackAttackEmail(r.name)})
+	}
+	res, err := j.StartCohortFeedback(ctx, p, c.ID, in, j.PublicURL)
+	must(err)
+	j.Mail = nil
+	tokens, raterIDs := map[string]string{}, map[string]int64{}
+	for _, m := range sink.Wait(t, len(feedbackAttackRaters)) {
+		tokens[strings.TrimSuffix(m.To[0], "@raters.test")] = feedbackAttackLink.FindStringSubmatch(m.Text())[1]
+	}
+	raters, err := j.Feedback.FindFeedbackRaters(ctx, p.ID, res[0].RoundID)
+	must(err)
+	for _, r := range raters {
+		raterIDs[strings.TrimSuffix(r.Email, "@raters.test")] = r.ID
+	}
+	round, err := j.Feedback.FindFeedbackRound(ctx, p.ID, res[0].RoundID)
+	must(err)
+	if len(tokens) != len(feedbackAttackRaters) || len(raterIDs) != len(feedbackAttackRaters) || round.CohortID != c.ID {
+		t.Fatalf("cohort round: %d links, %d raters, %+v", len(tokens), len(raterIDs), round)
+	}
+	return round, tokens, raterIDs
 }
 
 var feedbackAttackExportedAt = regexp.MustCompile(`"exported_at": "[^"]*"`)
@@ -336,6 +379,18 @@ func TestFeedbackAttack(t *testing.T) {
 			}
 			if !strings.Contains(shown, "Report one") || !strings.Contains(shown, "In the March release") {
 				t.Error("the shown groups' comments show nowhere: the suite looks at the wrong pages")
+			}
+			// The cohort's progress page is walked, showing the round, in
+			// both phases.
+			for phase, m := range map[string]map[string]string{"open": base.open, "closed": base.closed} {
+				walked := false
+				for k, v := range m {
+					walked = walked || (regexp.MustCompile(`^GET /org/cohorts/\d+/feedback$`).MatchString(k) && strings.HasPrefix(v, "200 ") &&
+						strings.Contains(v, "Before the IT manager opening"))
+				}
+				if !walked {
+					t.Errorf("%s: the cohort's feedback page was not walked with its round", phase)
+				}
 			}
 			if strings.Contains(base.logs, "@raters.test") || strings.Contains(base.logs, "LINK-OF-") ||
 				!strings.Contains(base.logs, "/feedback/r/[secret]") {
