@@ -150,6 +150,7 @@ func tour(e *env, n int) map[string]call {
 	maps.Copy(calls, orgTour(e, n))
 	maps.Copy(calls, feedbackTour(e, n))
 	maps.Copy(calls, ssoTour(e, n))
+	maps.Copy(calls, cohortFeedbackTour(e, n))
 	return calls
 }
 
@@ -157,7 +158,8 @@ func tour(e *env, n int) map[string]call {
 // they must run (after everything that reads).
 var changes = append([]string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
 	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan",
-	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}, slices.Concat(first90Changes, networkChanges, landingChanges, orgChanges, feedbackChanges, ssoChanges)...)
+	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}, slices.Concat(first90Changes, networkChanges, landingChanges, orgChanges, feedbackChanges, ssoChanges,
+	cohortFeedbackChanges)...)
 
 // TestOpenAPIResponses calls every documented operation on a real server on
 // both engines and holds each answer to the operation's documented schema
