@@ -62,7 +62,7 @@ func TestOrgCohortFeedbackCommands(t *testing.T) {
 		if !strings.Contains(out, "Spring 360") || !strings.Contains(out, "open") || strings.Contains(out, "Proposed raters (for members without an open round):\n  ") {
 			t.Errorf("progress:\n%s", out)
 		}
-		if out := c.ok(nil, "feedback", "--person", "ben@northwind.example"); !strings.Contains(out, "Olga Owner, a programme admin, started this round for you") ||
+		if out := c.ok(nil, "feedback", "--person", "ben@northwind.example"); !strings.Contains(out, "Olga Owner, a programme admin, started “Spring 360” for you as part of the cohort “Spring”") ||
 			!strings.Contains(out, "The results are yours alone") {
 			t.Errorf("member's list:\n%s", out)
 		}

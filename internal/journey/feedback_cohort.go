@@ -345,9 +345,9 @@ func FeedbackStartedBy(r *ladder.FeedbackRound) string {
 	if r.StartedByName != "" {
 		who = r.StartedByName + ", a programme admin,"
 	}
-	s := who + " started this round for you"
+	s := who + " started “" + r.Title + "” for you"
 	if r.CohortName != "" {
-		s += " with the cohort “" + r.CohortName + "”"
+		s += " as part of the cohort “" + r.CohortName + "”"
 	}
 	return s + "."
 }

@@ -17,9 +17,8 @@ import (
 	"github.com/ladderhq/ladder/internal/sqldb/sqldbtest"
 )
 
-// TestDemoOrganisation: in demo mode /demo signs in as Alex and
-// /demo?as=admin as the demo organisation's owner, loading it when
-// missing; the owner sees the cohorts' progress, never Alex's results; Alex
+// TestDemoOrganisation: in demo mode /demo?as=admin signs in as the demo
+// organisation's owner, loading it when missing, and /demo as Alex in it; the owner sees the cohorts' progress, never Alex's results; Alex
 // sees who started his round. Outside demo mode neither exists.
 func TestDemoOrganisation(t *testing.T) {
 	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
@@ -83,7 +82,7 @@ func TestDemoOrganisation(t *testing.T) {
 		}
 		alex := enter("/demo")
 		code, body := get(alex, "/feedback")
-		if code != 200 || !strings.Contains(body, "Jordan Ellis, a programme admin, started this round for you with the cohort “Spring cohort”.") ||
+		if code != 200 || !strings.Contains(body, "Jordan Ellis, a programme admin, started “Spring cohort 360” for you as part of the cohort “Spring cohort”.") ||
 			!strings.Contains(body, "See his organisation as its owner") {
 			t.Errorf("Alex's feedback %d:\n%s", code, body)
 		}

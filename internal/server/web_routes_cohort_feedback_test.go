@@ -49,7 +49,7 @@ func cohortFeedbackWebScenarios() []webScenario {
 	}
 	return append(out, []webScenario{
 		{name: "CohortFeedbackPage", req: get(page, "ivy"), status: 200,
-			want: []string{"360 feedback: Fabrikam pilots", "Fabrikam pilots 360", "<td>open</td>", `<td class="num">3</td>`,
+			want: []string{"360 feedback: Fabrikam pilots", "Fabrikam pilots 360", "open, closes", `<td class="num">3</td>`,
 				"Has a feedback round open already", `value="manager:gina@fab`, `value="peer:hank@fab`, "Never the answers",
 				`aria-current="page">Programmes`},
 			// The raters of a round started are not listed: Kim rates Hank only.
@@ -92,10 +92,10 @@ func cohortFeedbackWebScenarios() []webScenario {
 
 		// The member is told who started the round and who does not see the results.
 		{name: "CohortFeedbackMemberNote", req: get("/feedback", "hank"), status: 200,
-			want: []string{"Ivy, a programme admin, started this round for you with the cohort “Fabrikam pilots”.", "The results are yours alone",
+			want: []string{"Ivy, a programme admin, started “Fabrikam pilots 360” for you as part of the cohort “Fabrikam pilots”.", "The results are yours alone",
 				"started by your programme admin"}},
 		{name: "CohortFeedbackMemberRound", req: get("/feedback/rounds/{fabHankRound}", "hank"), status: 200,
-			want: []string{"Ivy, a programme admin, started this round", "jo@fab", "Ask someone"}},
+			want: []string{"Ivy, a programme admin, started “Fabrikam pilots 360”", "jo@fab", "Ask someone"}},
 		{name: "ErrCohortRoundNotTheAdmins", req: get("/feedback/rounds/{fabHankRound}", "ivy"), status: 404},
 
 		// Raters from outside the organisation.

@@ -34,12 +34,11 @@ type OrgCohortFeedbackPage struct {
 	State     FormState
 }
 
-// OrgCohortProgressRow is one round started for the cohort, or a member
-// without one.
+// OrgCohortProgressRow is one round started for the cohort (Title, and
+// Status with its days), or a member without one (Status alone).
 type OrgCohortProgressRow struct {
 	Name, Title, Status string
 	Asked, Answered     string
-	Closes              string
 }
 
 // OrgCohortStartForm holds the start form's shared values as typed.
@@ -130,14 +129,14 @@ func cohortProgressRows(m journey.CohortFeedbackMember) []OrgCohortProgressRow {
 		if m.Open {
 			status = "has a round of their own open"
 		}
-		return []OrgCohortProgressRow{{Name: m.Name, Title: "–", Status: status, Asked: "–", Answered: "–", Closes: "–"}}
+		return []OrgCohortProgressRow{{Name: m.Name, Status: status, Asked: "–", Answered: "–"}}
 	}
 	var out []OrgCohortProgressRow
 	for _, p := range m.Rounds {
-		row := OrgCohortProgressRow{Name: m.Name, Title: p.Title, Status: "open", Asked: strconv.Itoa(p.Invited),
-			Answered: strconv.Itoa(p.Answered), Closes: dayText(p.ClosesOn)}
+		row := OrgCohortProgressRow{Name: m.Name, Title: p.Title, Status: "open, closes " + p.ClosesOn.Format("2 Jan 2006"),
+			Asked: strconv.Itoa(p.Invited), Answered: strconv.Itoa(p.Answered)}
 		if p.Closed() {
-			row.Status = "closed " + dayText(p.ClosedAt)
+			row.Status = "closed " + p.ClosedAt.Format("2 Jan 2006")
 		}
 		out = append(out, row)
 	}
