@@ -237,3 +237,14 @@ func BenchmarkLoadOrg(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad measures loading the demo person alone, to compare.
+func BenchmarkLoad(b *testing.B) {
+	db := sqldbtest.Open(b, sqldb.SQLite)
+	j := journey.New(db, onet.Embedded)
+	for b.Loop() {
+		if _, err := demo.Load(ctx, j, db.Now()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
