@@ -55,9 +55,17 @@ type FeedbackRound struct {
 	// Counts holds, per category, the raters asked and those who answered.
 	Counts map[string]FeedbackCount
 	// Results is what the round shows, kept when it closed; nil while open.
-	Results   *FeedbackResults
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Results *FeedbackResults
+	// StartedBy is the programme admin who started the round for a cohort
+	// (0 when the person started it, or once the admin is deleted), and
+	// CohortID that cohort (0 when none, or once it is deleted); the names
+	// are for the person's pages.
+	StartedBy     int64
+	StartedByName string
+	CohortID      int64
+	CohortName    string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // Closed reports whether the round was closed.

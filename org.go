@@ -70,13 +70,18 @@ type Organisation struct {
 	// Slug names the organisation in URLs and on the command line.
 	Slug string
 	// Domains are the email domains of the organisation, lower case:
-	// single sign-on provisions users of these domains, and raters must be
-	// members or have an address in one. A domain belongs to one
-	// organisation.
+	// single sign-on provisions users of these domains, and unless
+	// OutsideRaters allows others, raters must be members or have an
+	// address in one. A domain belongs to one organisation.
 	Domains   []string
 	Anonymity OrgAnonymity
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// OutsideRaters allows 360 raters who are neither members nor at an
+	// address in Domains. Refusing them is the defence against invented
+	// raters (docs/anonymity.md): an organisation created with domains
+	// starts refusing them, one created without any starts allowing them.
+	OutsideRaters bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 var (
@@ -332,4 +337,9 @@ type OrgService interface {
 	// transaction. With problems it writes nothing and returns them in the
 	// result with an EINVALID error.
 	ImportOrgPeople(ctx context.Context, actorID, orgID int64, csv []byte) (*OrgImportResult, error)
+
+	// DeleteOrganisation deletes an organisation with its memberships,
+	// programmes, invitations and audit log; its people and their own
+	// data stay. Only the demo uses it, to replace its organisation.
+	DeleteOrganisation(ctx context.Context, id int64) error
 }

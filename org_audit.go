@@ -42,11 +42,15 @@ const (
 	ActOrgViewAudit OrgAction = "org.audit"
 	// ActOrgSSO: set up, change or remove single sign-on (owners).
 	ActOrgSSO OrgAction = "org.sso"
+	// ActOrgCohortFeedback: start 360 rounds for the members of a cohort
+	// and follow their progress, counts only (programme admins and owners).
+	ActOrgCohortFeedback OrgAction = "org.cohort_feedback"
 )
 
 // OrgActions lists every action, for the authorisation matrix.
 var OrgActions = []OrgAction{ActOrgView, ActOrgManageMembers, ActOrgInvite, ActOrgImport, ActOrgProgrammes,
-	ActOrgViewPipeline, ActOrgSetRole, ActOrgRemoveMember, ActOrgSettings, ActOrgViewAudit, ActOrgSSO}
+	ActOrgViewPipeline, ActOrgSetRole, ActOrgRemoveMember, ActOrgSettings, ActOrgViewAudit, ActOrgSSO,
+	ActOrgCohortFeedback}
 
 // Subject is what an action is done to: an organisation, or a person
 // (who the rules place in their organisation).

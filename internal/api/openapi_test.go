@@ -151,6 +151,7 @@ func tour(e *env, n int) map[string]call {
 	maps.Copy(calls, feedbackTour(e, n))
 	maps.Copy(calls, ssoTour(e, n))
 	maps.Copy(calls, sharingTour(e, n))
+	maps.Copy(calls, cohortFeedbackTour(e, n))
 	return calls
 }
 
@@ -159,7 +160,7 @@ func tour(e *env, n int) map[string]call {
 var changes = append([]string{"updateMe", "createAssessment", "saveRatings", "completeAssessment", "deleteAssessment", "createToken", "deleteToken",
 	"createEvidence", "deleteEvidence", "createJournalEntry", "deleteJournalEntry", "updatePlanAction", "generatePlan",
 	"setCertification", "setDegree", "createLearningItem", "updateLearningItem", "logWeek"}, slices.Concat(first90Changes, networkChanges, landingChanges, orgChanges, feedbackChanges, ssoChanges,
-	sharingChanges)...)
+	sharingChanges, cohortFeedbackChanges)...)
 
 // TestOpenAPIResponses calls every documented operation on a real server on
 // both engines and holds each answer to the operation's documented schema

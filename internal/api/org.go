@@ -33,9 +33,10 @@ func (a *API) orgOperations() []Operation {
 		{ID: "createOrg", Method: post, Path: p, Tag: "organisation", Summary: "Create an organisation; you become its owner",
 			Description: "A person belongs to at most one organisation: 409 when you belong to one. The anonymity minimums start at the defaults.",
 			Body:        OrgCreate{}, Status: created, Response: Organisation{}, Errors: []int{http.StatusConflict}, Handler: a.createOrg},
-		{ID: "updateOrg", Method: put, Path: p, Tag: "organisation", Summary: "Replace the name, slug, domains and 360 anonymity minimums (owners)",
-			Description: "Anonymous groups need at least 2 raters, a named manager 1 (docs/anonymity.md); a domain of another organisation is 409.",
-			Body:        OrgSettings{}, Status: ok, Response: Organisation{}, Errors: conflict, Handler: a.updateOrg},
+		{ID: "updateOrg", Method: put, Path: p, Tag: "organisation", Summary: "Replace the name, slug, domains, 360 anonymity minimums and outside raters setting (owners)",
+			Description: "Anonymous groups need at least 2 raters, a named manager 1 (docs/anonymity.md); a domain of another organisation is 409. " +
+				"With outside_raters false, a rater must be a member or have an address in one of the domains.",
+			Body: OrgSettings{}, Status: ok, Response: Organisation{}, Errors: conflict, Handler: a.updateOrg},
 
 		{ID: "listOrgMembers", Method: get, Path: p + "/members", Tag: "organisation",
 			Summary: "The members with role, title, manager and mentors (programme admins and owners)",
@@ -154,6 +155,11 @@ func (a *API) updateOrg(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	o := &ladder.Organisation{Name: b.Name, Slug: b.Slug, Domains: b.Domains, Anonymity: ladder.OrgAnonymity(b.Anonymity)}
+	if b.OutsideRaters != nil {
+		o.OutsideRaters = *b.OutsideRaters
+	} else if cur, _, err := a.J.Organisation(r.Context(), p); err == nil {
+		o.OutsideRaters = cur.OutsideRaters
+	}
 	if err := a.J.UpdateOrganisation(r.Context(), p, o); err != nil {
 		return err
 	}

@@ -21,7 +21,15 @@ type FeedbackRound struct {
 	ClosedAt     *time.Time       `json:"closed_at" doc:"null while open"`
 	Minimums     FeedbackMinimums `json:"minimums" doc:"the anonymity minimums the round keeps from its start"`
 	Counts       []FeedbackCount  `json:"counts" doc:"per category: raters asked and raters who answered, never who"`
+	StartedBy    *FeedbackStarter `json:"started_by" doc:"the programme admin who started the round for a cohort; null for your own round"`
 	CreatedAt    time.Time        `json:"created_at"`
+}
+
+// FeedbackStarter says who started a round for a cohort. They see only its
+// counts and closing day, never its results.
+type FeedbackStarter struct {
+	Name   string `json:"name" doc:"empty once their account is deleted"`
+	Cohort string `json:"cohort" doc:"empty once the cohort is deleted"`
 }
 
 // FeedbackMinimums are the raters a group needs before it is shown.
@@ -48,6 +56,9 @@ func NewFeedbackRound(r *ladder.FeedbackRound) FeedbackRound {
 		Status: "open", Minimums: FeedbackMinimums(m), Counts: []FeedbackCount{}, CreatedAt: r.CreatedAt.UTC()}
 	if r.Closed() {
 		out.Status, out.ClosedAt = "closed", optTime(r.ClosedAt)
+	}
+	if r.StartedBy != 0 || r.CohortID != 0 {
+		out.StartedBy = &FeedbackStarter{Name: r.StartedByName, Cohort: r.CohortName}
 	}
 	for _, c := range ladder.FeedbackCategories {
 		if n, ok := r.Counts[c]; ok {

@@ -12,15 +12,16 @@ import (
 
 // Organisation is the caller's organisation.
 type Organisation struct {
-	ID        int64        `json:"id"`
-	Name      string       `json:"name"`
-	Slug      string       `json:"slug"`
-	Domains   []string     `json:"domains" doc:"email domains of the organisation, lower case"`
-	Anonymity OrgAnonymity `json:"anonymity"`
-	Role      string       `json:"role" enum:"member,programme_admin,owner" doc:"the caller's role"`
-	Members   int          `json:"members" doc:"how many members it has"`
-	CreatedAt time.Time    `json:"created_at"`
-	UpdatedAt time.Time    `json:"updated_at"`
+	ID            int64        `json:"id"`
+	Name          string       `json:"name"`
+	Slug          string       `json:"slug"`
+	Domains       []string     `json:"domains" doc:"email domains of the organisation, lower case"`
+	Anonymity     OrgAnonymity `json:"anonymity"`
+	OutsideRaters bool         `json:"outside_raters" doc:"whether 360 raters may be neither members nor at an address in the domains"`
+	Role          string       `json:"role" enum:"member,programme_admin,owner" doc:"the caller's role"`
+	Members       int          `json:"members" doc:"how many members it has"`
+	CreatedAt     time.Time    `json:"created_at"`
+	UpdatedAt     time.Time    `json:"updated_at"`
 }
 
 // OrgAnonymity holds the minimums of raters a 360 feedback group needs
@@ -37,7 +38,8 @@ type OrgAnonymity struct {
 // NewOrganisation converts an organisation for a caller with role.
 func NewOrganisation(o *ladder.Organisation, role string, members int) Organisation {
 	return Organisation{ID: o.ID, Name: o.Name, Slug: o.Slug, Domains: append([]string{}, o.Domains...),
-		Anonymity: OrgAnonymity(o.Anonymity), Role: role, Members: members, CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt}
+		Anonymity: OrgAnonymity(o.Anonymity), OutsideRaters: o.OutsideRaters, Role: role, Members: members, CreatedAt: o.CreatedAt,
+		UpdatedAt: o.UpdatedAt}
 }
 
 // OrgCreate is the body of POST /api/v1/org.
@@ -47,12 +49,14 @@ type OrgCreate struct {
 	Domains []string `json:"domains,omitempty"`
 }
 
-// OrgSettings is the body of PUT /api/v1/org: every setting, replaced.
+// OrgSettings is the body of PUT /api/v1/org: every setting, replaced
+// (outside_raters stays as it is when left out).
 type OrgSettings struct {
-	Name      string       `json:"name"`
-	Slug      string       `json:"slug"`
-	Domains   []string     `json:"domains"`
-	Anonymity OrgAnonymity `json:"anonymity"`
+	Name          string       `json:"name"`
+	Slug          string       `json:"slug"`
+	Domains       []string     `json:"domains"`
+	Anonymity     OrgAnonymity `json:"anonymity"`
+	OutsideRaters *bool        `json:"outside_raters,omitempty" doc:"allow 360 raters who are neither members nor at an address in the domains; left out: unchanged"`
 }
 
 // OrgMember is a member of the organisation.

@@ -116,10 +116,18 @@ func (e *env) listFeedbackRounds(ctx context.Context) error {
 	}
 	w := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tTITLE\tSTATUS\tCLOSES\tANSWERED")
+	var started []string
 	for _, r := range rs {
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", r.ID, r.Title, feedbackStatus(r), r.ClosesOn.Format(time.DateOnly), feedbackCountsText(r))
+		if s := journey.FeedbackStartedBy(r); s != "" {
+			started = append(started, fmt.Sprintf("Round %d: %s", r.ID, s))
+		}
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil || len(started) == 0 {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\n%s\n%s\n", strings.Join(started, "\n"), journey.FeedbackAdminSees)
+	return nil
 }
 
 func feedbackStatus(r *ladder.FeedbackRound) string {

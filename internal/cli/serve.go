@@ -23,7 +23,9 @@ func newServeCmd(e *env) *cobra.Command {
 		Long: `Run the web app and the JSON API on the same database as the command line.
 On the first visit you create the owner account. With --demo, visitors are
 signed in as the demo person (Alex Moreno), so a newcomer sees a filled app at
-once; use it on your own machine, not on a shared server.`,
+once, and /demo?as=admin signs in as Morgan Hale, the owner of Alex's demo
+organisation (Northwind IT); use it on your own machine, not on a shared
+server.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -40,7 +42,7 @@ once; use it on your own machine, not on a shared server.`,
 				return err
 			}
 			if demoMode {
-				if _, err := demo.Load(ctx, j, j.DB.Now()); err != nil {
+				if _, _, err := demo.LoadOrg(ctx, j, j.DB.Now()); err != nil {
 					return err
 				}
 			}

@@ -100,6 +100,12 @@ var evidence = []struct {
 // Load creates (or re-creates) the demo person, their assessments and
 // evidence log and returns the person. now dates the second assessment.
 func Load(ctx context.Context, j *journey.Journey, now time.Time) (*ladder.Person, error) {
+	return load(ctx, j, now, nil)
+}
+
+// load is Load with before, when set, run after Alex's history and before
+// his open round of feedback (LoadOrg builds the organisation there).
+func load(ctx context.Context, j *journey.Journey, now time.Time, before func(*ladder.Person) error) (*ladder.Person, error) {
 	if old, err := j.Persons.FindPersonByEmail(ctx, Email); err == nil {
 		if err := j.Persons.DeletePerson(ctx, old.ID); err != nil {
 			return nil, err
@@ -144,6 +150,11 @@ func Load(ctx context.Context, j *journey.Journey, now time.Time) (*ladder.Perso
 	}
 	if err := loadLanding(ctx, j, p, now); err != nil {
 		return nil, err
+	}
+	if before != nil {
+		if err := before(p); err != nil {
+			return nil, err
+		}
 	}
 	if err := loadFeedback(ctx, j, p); err != nil {
 		return nil, err

@@ -8,7 +8,8 @@ import (
 )
 
 // feedbackRaters are the people Alex asked for feedback, with the answers
-// of those who already sent them (nil: not yet). The round is still open,
+// of those who already sent them (nil: not yet). They are his colleagues at
+// Northwind IT (org.go). The round is still open,
 // so nothing of it shows and Alex's levels rest on his own ratings until he
 // closes it.
 var feedbackRaters = []struct {
@@ -16,17 +17,17 @@ var feedbackRaters = []struct {
 	levels          map[string]int
 	comment         string
 }{
-	{ladder.FeedbackManager, "dana.whitfield@example.com", map[string]int{"delegation": 3, "stakeholder-communication": 3, "budgeting": 2,
+	{ladder.FeedbackManager, "dana.whitfield@northwind-it.example", map[string]int{"delegation": 3, "stakeholder-communication": 3, "budgeting": 2,
 		"conflict-resolution": 2, "developing-people": 4, "negotiation": 3},
 		"In the SAN migration Alex planned every wave and kept the department heads informed, which made the weekend outage a non-event."},
-	{ladder.FeedbackPeer, "marco.ferri@example.com", map[string]int{"delegation": 2, "stakeholder-communication": 3, "conflict-resolution": 3,
+	{ladder.FeedbackPeer, "marco.ferri@northwind-it.example", map[string]int{"delegation": 2, "stakeholder-communication": 3, "conflict-resolution": 3,
 		"developing-people": 4}, "When the on-call rota was unfair, Alex set rules everybody could live with; the arguments stopped."},
-	{ladder.FeedbackPeer, "lena.koch@example.com", map[string]int{"delegation": 2, "stakeholder-communication": 4, "negotiation": 3}, ""},
-	{ladder.FeedbackPeer, "sam.osei@example.com", nil, ""},
-	{ladder.FeedbackReport, "priya.nair@example.com", map[string]int{"delegation": 3, "developing-people": 5, "conflict-resolution": 3},
+	{ladder.FeedbackPeer, "lena.koch@northwind-it.example", map[string]int{"delegation": 2, "stakeholder-communication": 4, "negotiation": 3}, ""},
+	{ladder.FeedbackPeer, "sam.osei@northwind-it.example", nil, ""},
+	{ladder.FeedbackReport, "priya.nair@northwind-it.example", map[string]int{"delegation": 3, "developing-people": 5, "conflict-resolution": 3},
 		"When Alex handed me the patch rota he told me why it mattered and then let me run it; I learned more than in any course."},
-	{ladder.FeedbackReport, "tom.baker@example.com", nil, ""},
-	{ladder.FeedbackStakeholder, "helga.berg@example.com", nil, ""},
+	{ladder.FeedbackReport, "tom.baker@northwind-it.example", nil, ""},
+	{ladder.FeedbackStakeholder, "helga.berg@northwind-it.example", nil, ""},
 }
 
 // loadFeedback gives Alex an open round of 360 feedback on six of the IT

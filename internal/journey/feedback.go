@@ -91,6 +91,9 @@ func (j *Journey) AddFeedbackRater(ctx context.Context, p *ladder.Person, roundI
 	if err != nil {
 		return nil, err
 	}
+	if err := j.checkRaterInOrg(ctx, p.ID, email); err != nil {
+		return nil, err
+	}
 	r := &ladder.FeedbackRater{RoundID: roundID, PersonID: p.ID, Category: category, Email: email}
 	if days > 0 {
 		r.ExpiresAt = j.DB.Now().UTC().Add(time.Duration(days) * 24 * time.Hour)

@@ -58,6 +58,9 @@ type Journey struct {
 	Shares ladder.SharingService
 	// Feedback holds rounds of 360 feedback, raters and their answers.
 	Feedback ladder.FeedbackService
+	// CohortRounds starts rounds for a cohort's members and reports their
+	// progress (feedback_cohort.go).
+	CohortRounds ladder.CohortFeedbackService
 	// SSO holds organisations' single sign-on, sign-ins under way and
 	// linked identities (sso.go).
 	SSO ladder.SSOService
@@ -109,6 +112,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Orgs, j.OrgProgrammes, j.AuditLog = sqldb.NewOrgService(db), sqldb.NewProgrammeService(db, j.Model), sqldb.NewAuditService(db)
 	j.Shares = sqldb.NewSharingService(db)
 	j.Feedback = sqldb.NewFeedbackService(db, j.Model)
+	j.CohortRounds = sqldb.NewFeedbackService(db, j.Model)
 	j.SSO = sqldb.NewSSOService(db)
 	return j
 }

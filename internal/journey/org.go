@@ -23,6 +23,9 @@ var orgPolicy = map[ladder.OrgAction]string{
 	ladder.ActOrgSettings:      ladder.OrgRoleOwner,
 	ladder.ActOrgViewAudit:     ladder.OrgRoleOwner,
 	ladder.ActOrgSSO:           ladder.OrgRoleOwner,
+	// Starting a cohort's rounds shows the admin progress counts, never
+	// results (feedback_cohort.go).
+	ladder.ActOrgCohortFeedback: ladder.OrgRoleAdmin,
 }
 
 var errNoOrg = ladder.Errorf(ladder.ENOTFOUND, "Organisation not found.")

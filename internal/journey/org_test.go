@@ -67,8 +67,9 @@ func TestCanMatrix(t *testing.T) {
 	f := newOrgJourneyFixture(t, sqldbtest.Open(t, sqldb.SQLite))
 	const ok, forbidden, notFound = "", ladder.EFORBIDDEN, ladder.ENOTFOUND
 	allow := map[string]map[ladder.OrgAction]bool{
-		"owner":  {},
-		"admin":  {ladder.ActOrgView: true, ladder.ActOrgManageMembers: true, ladder.ActOrgInvite: true, ladder.ActOrgImport: true, ladder.ActOrgProgrammes: true, ladder.ActOrgViewPipeline: true},
+		"owner": {},
+		"admin": {ladder.ActOrgView: true, ladder.ActOrgManageMembers: true, ladder.ActOrgInvite: true, ladder.ActOrgImport: true, ladder.ActOrgProgrammes: true, ladder.ActOrgViewPipeline: true,
+			ladder.ActOrgCohortFeedback: true},
 		"member": {ladder.ActOrgView: true},
 	}
 	for _, a := range ladder.OrgActions {

@@ -36,6 +36,8 @@ import (
 	"github.com/ladderhq/ladder/internal/cli"
 	"github.com/ladderhq/ladder/internal/httpx"
 	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/mail"
+	"github.com/ladderhq/ladder/internal/mail/mailtest"
 	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/server"
 	"github.com/ladderhq/ladder/internal/sqldb"
@@ -148,22 +150,13 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	}
 	org := feedbackAttackOrg(t, j, auth, p, t0)
 	sessions := map[string]string{"": session, "owner ": org.owner, "admin ": org.admin}
-	round, err := j.StartFeedbackRound(ctx, p, journey.FeedbackStart{Title: "Before the IT manager opening",
-		Competencies: []string{"delegation", "negotiation", "budgeting"}, ClosesOn: ladder.Day(t0).AddDate(0, 0, 14)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The round is one the programme admin started for the cohort that
+	// holds the person, so that the cohort's progress page is walked too.
+	round, tokens, raterIDs := feedbackAttackCohortRound(t, j, p, org, t0)
 	// Secrets differ between runs; responses are compared with each
 	// replaced by the rater's name.
-	tokens, raterIDs := map[string]string{}, map[string]int64{}
 	var secrets []string
 	for _, r := range feedbackAttackRaters {
-		inv, err := j.AddFeedbackRater(ctx, p, round.ID, r.category, feedbackAttackEmail(r.name), 0, j.PublicURL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tokens[r.name] = inv.Link[strings.LastIndex(inv.Link, "/")+1:]
-		raterIDs[r.name] = inv.Rater.ID
 		secrets = append(secrets, tokens[r.name], "LINK-OF-"+r.name)
 	}
 	unsecret := strings.NewReplacer(secrets...)
@@ -198,7 +191,7 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 	w := &feedbackAttackWorld{}
 	ids := map[string][]string{
 		"id": {fmt.Sprint(round.ID), fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["r1"]), fmt.Sprint(p.ID),
-			fmt.Sprint(org.programme)},
+			fmt.Sprint(org.programme), fmt.Sprint(round.CohortID)},
 		"rater": {fmt.Sprint(raterIDs["p1"]), fmt.Sprint(raterIDs["p3"]), fmt.Sprint(raterIDs["r1"])},
 		"area":  {"leadership"}, "key": {"delegation", "pmp"}, "slug": {"it-manager"}, "code": {"11-3021.00"},
 		"$": {""},
@@ -292,12 +285,13 @@ func feedbackAttackRun(t *testing.T, engine string, t0 time.Time, answers map[st
 }
 
 // feedbackAttackOrgWorld is the rated person's organisation: sessions of
-// its owner and of a programme admin, their addresses, and the programme
-// whose cohort holds her.
+// its owner and of a programme admin, their addresses, the admin, and the
+// programme whose cohort holds her.
 type feedbackAttackOrgWorld struct {
 	owner, admin           string
 	ownerEmail, adminEmail string
-	programme              int64
+	adminPerson            *ladder.Person
+	programme, cohort      int64
 }
 
 // feedbackAttackOrg puts p into Acme IT as a plain member: Olive owns it
@@ -335,9 +329,9 @@ func feedbackAttackOrg(t *testing.T, j *journey.Journey, auth *sqldb.AuthService
 	day := ladder.Day(t0)
 	prog := &ladder.OrgProgramme{Name: "Future IT managers", TargetRole: p.TargetRole, Start: day, End: day.AddDate(1, 0, 0)}
 	must(j.SaveProgramme(ctx, adam, prog))
-	must(j.CreateCohort(ctx, adam, &ladder.OrgCohort{ProgrammeID: prog.ID, Name: "Spring", Start: day, End: day.AddDate(0, 6, 0),
-		MemberIDs: []int64{p.ID}}))
-	w.programme = prog.ID
+	cohort := &ladder.OrgCohort{ProgrammeID: prog.ID, Name: "Spring", Start: day, End: day.AddDate(0, 6, 0), MemberIDs: []int64{p.ID}}
+	must(j.CreateCohort(ctx, adam, cohort))
+	w.programme, w.cohort, w.adminPerson = prog.ID, cohort.ID, adam
 	all := map[string]ladder.ShareSet{}
 	for _, a := range ladder.Audiences {
 		all[a] = ladder.ShareParts
@@ -354,6 +348,50 @@ func feedbackAttackOrg(t *testing.T, j *journey.Journey, auth *sqldb.AuthService
 		}
 	}
 	return w
+}
+
+var feedbackAttackLink = regexp.MustCompile(`/feedback/r/([A-Z0-9]+)`)
+
+// feedbackAttackCohortRound has the programme admin start the cohort's
+// round for p with the raters, whose links come by mail (a real SMTP
+// server); mail is switched off afterwards, as in a person's hands the
+// links stay comparable (see below).
+func feedbackAttackCohortRound(t *testing.T, j *journey.Journey, p *ladder.Person, org *feedbackAttackOrgWorld, t0 time.Time) (*ladder.FeedbackRound, map[string]string, map[string]int64) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := ladder.Day(t0)
+	sink := mailtest.Start(t)
+	cfg, err := mail.ParseURL("smtp://" + sink.Addr + "?from=ladder@example.com&tls=none")
+	must(err)
+	j.Mail = mail.NewSMTP(cfg)
+	in := journey.CohortStart{Title: "Before the IT manager opening", ClosesOn: day.AddDate(0, 0, 14), Rounds: []ladder.CohortRound{{PersonID: p.ID}}}
+	for _, r := range feedbackAttackRaters {
+		in.Rounds[0].Raters = append(in.Rounds[0].Raters, ladder.CohortRater{Category: r.category, Email: feedbackAttackEmail(r.name)})
+	}
+	res, err := j.StartCohortFeedback(ctx, org.adminPerson, org.cohort, in, j.PublicURL)
+	must(err)
+	j.Mail = nil
+	tokens, raterIDs := map[string]string{}, map[string]int64{}
+	for _, m := range sink.Wait(t, len(feedbackAttackRaters)) {
+		tokens[strings.TrimSuffix(m.To[0], "@raters.test")] = feedbackAttackLink.FindStringSubmatch(m.Text())[1]
+	}
+	raters, err := j.Feedback.FindFeedbackRaters(ctx, p.ID, res[0].RoundID)
+	must(err)
+	for _, r := range raters {
+		raterIDs[strings.TrimSuffix(r.Email, "@raters.test")] = r.ID
+	}
+	round, err := j.Feedback.FindFeedbackRound(ctx, p.ID, res[0].RoundID)
+	must(err)
+	if len(tokens) != len(feedbackAttackRaters) || len(raterIDs) != len(feedbackAttackRaters) || round.CohortID != org.cohort {
+		t.Fatalf("cohort round: %d links, %d raters, %+v", len(tokens), len(raterIDs), round)
+	}
+	return round, tokens, raterIDs
 }
 
 var feedbackAttackExportedAt = regexp.MustCompile(`"exported_at": "[^"]*"`)
@@ -458,6 +496,19 @@ func TestFeedbackAttack(t *testing.T) {
 				if strings.Contains(logs, "@raters.test") || strings.Contains(logs, "LINK-OF-") ||
 					!strings.Contains(logs, "/feedback/r/[secret]") {
 					t.Errorf("the log lines show a rater or a link secret, or miss the rater pages:\n%s", logs)
+				}
+			}
+			// The admin walked the cohort's progress page, showing the
+			// round, in both phases.
+			cohortPage := regexp.MustCompile(`^admin GET /org/cohorts/\d+/feedback$`)
+			for phase, m := range map[string]map[string]string{"open": base.open, "closed": base.closed} {
+				walked := false
+				for k, v := range m {
+					walked = walked || (cohortPage.MatchString(k) && strings.HasPrefix(v, "200 ") &&
+						strings.Contains(v, "Before the IT manager opening"))
+				}
+				if !walked {
+					t.Errorf("%s: the cohort's feedback page was not walked with its round", phase)
 				}
 			}
 			feedbackAttackOrgReached(t, base.closed)

@@ -191,5 +191,8 @@ func (s *Server) webRoutes() []Route {
 		{"POST", "/settings/sharing", Person, h(w.SaveSharing)},
 		{"GET", "/org/people", Person, h(w.OrgPeople)},
 		{"GET", "/org/people/{id}", Person, h(w.OrgPerson)},
+		// 360 rounds a programme admin starts for a cohort: progress counts only.
+		{"GET", "/org/cohorts/{id}/feedback", Person, h(w.OrgCohortFeedback)},
+		{"POST", "/org/cohorts/{id}/feedback", Person, h(w.StartOrgCohortFeedback)},
 	}
 }

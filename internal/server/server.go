@@ -146,13 +146,26 @@ func (s *Server) requirePerson(next http.Handler) http.Handler {
 	})
 }
 
-// enterDemo signs the visitor in as the demo person (demo mode only).
+// enterDemo signs the visitor in as the demo person, or with ?as=admin as
+// the demo organisation's owner (demo mode only). A missing demo person is
+// loaded alone, a missing owner with the organisation (and Alex in it):
+// ladder serve --demo loads both before serving.
 func (s *Server) enterDemo(w http.ResponseWriter, r *http.Request) error {
 	if !s.Demo {
 		return ladder.Errorf(ladder.ENOTFOUND, "There is no such page.")
 	}
-	p, err := s.J.Persons.FindPersonByEmail(r.Context(), demo.Email)
-	if ladder.ErrorCode(err) == ladder.ENOTFOUND {
+	email := demo.Email
+	switch r.URL.Query().Get("as") {
+	case "":
+	case "admin":
+		email = demo.AdminEmail
+	default:
+		return ladder.Errorf(ladder.ENOTFOUND, "There is no such demo account: use /demo, or /demo?as=admin for the organisation's owner.")
+	}
+	p, err := s.J.Persons.FindPersonByEmail(r.Context(), email)
+	if ladder.ErrorCode(err) == ladder.ENOTFOUND && email == demo.AdminEmail {
+		_, p, err = demo.LoadOrg(r.Context(), s.J, s.J.DB.Now())
+	} else if ladder.ErrorCode(err) == ladder.ENOTFOUND {
 		p, err = demo.Load(r.Context(), s.J, s.J.DB.Now())
 	}
 	if err != nil {

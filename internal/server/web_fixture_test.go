@@ -170,6 +170,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	f.orgFixture(t)
 	f.feedbackFixture(t)
 	f.ssoFixture(t)
+	f.cohortFeedbackFixture(t)
 	return f
 }
 
@@ -225,7 +226,7 @@ func (f *webFixture) do(req request) *httptest.ResponseRecorder {
 		body := url.Values{}
 		for k, vs := range req.form {
 			for _, v := range vs {
-				body.Add(k, fill(v))
+				body.Add(fill(k), fill(v))
 			}
 		}
 		r = httptest.NewRequest(req.method, fill(req.path), strings.NewReader(body.Encode()))

@@ -29,7 +29,9 @@ func NewFeedbackService(db *DB, model func(context.Context) (*ladder.Model, erro
 }
 
 const feedbackRoundColumns = `id, person_id, title, closes_on, min_manager, min_peer, min_report, min_stakeholder,
-	min_others, name_manager, closed_at, created_at, updated_at`
+	min_others, name_manager, closed_at, created_at, updated_at, COALESCE(started_by, 0), COALESCE(cohort_id, 0),
+	COALESCE((SELECT name FROM persons WHERE persons.id = feedback_rounds.started_by), ''),
+	COALESCE((SELECT name FROM org_cohorts WHERE org_cohorts.id = feedback_rounds.cohort_id), '')`
 
 // feedbackLinkDay is how long after the start of its closing day a round's
 // links work: to the end of that day.
@@ -77,7 +79,7 @@ func (s *FeedbackService) findRounds(ctx context.Context, cond string, args ...a
 		m := &r.Minimums
 		var closed sql.NullTime
 		if err := rows.Scan(&r.ID, &r.PersonID, &r.Title, &r.ClosesOn, &m.Manager, &m.Peer, &m.Report, &m.Stakeholder,
-			&m.Others, &m.NameManager, &closed, &r.CreatedAt, &r.UpdatedAt); err != nil {
+			&m.Others, &m.NameManager, &closed, &r.CreatedAt, &r.UpdatedAt, &r.StartedBy, &r.CohortID, &r.StartedByName, &r.CohortName); err != nil {
 			return nil, err
 		}
 		r.ClosedAt = closed.Time
@@ -265,6 +267,8 @@ func (s *FeedbackService) CreateFeedbackRound(ctx context.Context, r *ladder.Fee
 	}
 	r.ClosedAt, r.Results, r.Counts = time.Time{}, nil, map[string]ladder.FeedbackCount{}
 	r.CreatedAt, r.UpdatedAt = tx.now, tx.now
+	// The person's own round: only StartCohortFeedback records an admin.
+	r.StartedBy, r.StartedByName, r.CohortID, r.CohortName = 0, "", 0, ""
 	if err := insertFeedbackRound(ctx, tx, r); err != nil {
 		return err
 	}
@@ -278,10 +282,10 @@ func (s *FeedbackService) CreateFeedbackRound(ctx context.Context, r *ladder.Fee
 func insertFeedbackRound(ctx context.Context, tx *Tx, r *ladder.FeedbackRound) error {
 	m := r.Minimums
 	err := tx.QueryRowContext(ctx, `INSERT INTO feedback_rounds (person_id, title, closes_on, min_manager, min_peer, min_report,
-		min_stakeholder, min_others, name_manager, closed_at, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		min_stakeholder, min_others, name_manager, closed_at, created_at, updated_at, started_by, cohort_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 		r.PersonID, r.Title, r.ClosesOn, m.Manager, m.Peer, m.Report, m.Stakeholder, m.Others, m.NameManager,
-		timeOrNil(r.ClosedAt), r.CreatedAt, r.UpdatedAt).Scan(&r.ID)
+		timeOrNil(r.ClosedAt), r.CreatedAt, r.UpdatedAt, nullID(r.StartedBy), nullID(r.CohortID)).Scan(&r.ID)
 	if err := mapErr(err); err != nil {
 		return err
 	}

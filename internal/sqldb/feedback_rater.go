@@ -75,9 +75,22 @@ func (s *FeedbackService) CreateFeedbackRater(ctx context.Context, r *ladder.Fee
 		return "", &ladder.Error{Code: ladder.ECONFLICT, Message: "The round's closing day has passed: close it, or start a new round.",
 			Fields: map[string]string{"email": "the round takes no more raters"}}
 	}
+	token, err := insertFeedbackRater(ctx, tx, r)
+	if err != nil {
+		return "", err
+	}
+	if err := touchPerson(ctx, tx, r.PersonID); err != nil {
+		return "", err
+	}
+	return token, tx.Commit()
+}
+
+// insertFeedbackRater writes a rater of an open round (ExpiresAt set) and
+// returns their link's secret, of which only the hash is stored.
+func insertFeedbackRater(ctx context.Context, tx *Tx, r *ladder.FeedbackRater) (string, error) {
 	r.Revoked, r.CreatedAt = false, tx.now
 	token := newFeedbackSecret()
-	err = tx.QueryRowContext(ctx, `INSERT INTO feedback_raters (round_id, category, email, token_hash, expires_at, revoked, answered, created_at)
+	err := tx.QueryRowContext(ctx, `INSERT INTO feedback_raters (round_id, category, email, token_hash, expires_at, revoked, answered, created_at)
 		VALUES ($1, $2, $3, $4, $5, FALSE, FALSE, $6) RETURNING id`,
 		r.RoundID, r.Category, r.Email, hashToken(token), r.ExpiresAt, r.CreatedAt).Scan(&r.ID)
 	if err := mapErr(err); err != nil {
@@ -87,10 +100,7 @@ func (s *FeedbackService) CreateFeedbackRater(ctx context.Context, r *ladder.Fee
 		}
 		return "", err
 	}
-	if err := touchPerson(ctx, tx, r.PersonID); err != nil {
-		return "", err
-	}
-	return token, tx.Commit()
+	return token, nil
 }
 
 // ownRater is the condition that a rater belongs to a round of the person

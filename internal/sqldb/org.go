@@ -22,7 +22,8 @@ type OrgService struct{ db *DB }
 // NewOrgService returns an OrgService on db.
 func NewOrgService(db *DB) *OrgService { return &OrgService{db: db} }
 
-const orgColumns = `id, name, slug, min_manager, min_peer, min_report, min_stakeholder, min_others, name_manager, created_at, updated_at`
+const orgColumns = `id, name, slug, min_manager, min_peer, min_report, min_stakeholder, min_others, name_manager, outside_raters,
+	created_at, updated_at`
 
 // FindOrganisation returns the organisation with id and its domains.
 func (s *OrgService) FindOrganisation(ctx context.Context, id int64) (_ *ladder.Organisation, err error) {
@@ -31,7 +32,7 @@ func (s *OrgService) FindOrganisation(ctx context.Context, id int64) (_ *ladder.
 	a := &o.Anonymity
 	var updated sql.NullTime
 	err = s.db.queryRow(ctx, `SELECT `+orgColumns+` FROM organisations WHERE id = $1`, id).Scan(&o.ID, &o.Name, &o.Slug,
-		&a.Manager, &a.Peer, &a.Report, &a.Stakeholder, &a.Others, &a.NameManager, &o.CreatedAt, &updated)
+		&a.Manager, &a.Peer, &a.Report, &a.Stakeholder, &a.Others, &a.NameManager, &o.OutsideRaters, &o.CreatedAt, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ladder.Errorf(ladder.ENOTFOUND, "Organisation not found.")
 	} else if err != nil {
@@ -82,7 +83,9 @@ func addOrgFields(f ladder.FieldErrors, err error) {
 	}
 }
 
-// CreateOrganisation creates o with ownerID as its owner.
+// CreateOrganisation creates o with ownerID as its owner. Raters from
+// outside start refused when o has domains and allowed when it has none
+// (members only would be the alternative): the owner changes it later.
 func (s *OrgService) CreateOrganisation(ctx context.Context, ownerID int64, o *ladder.Organisation) (err error) {
 	defer wrap(&err, "CreateOrganisation")
 	if o.Anonymity == (ladder.OrgAnonymity{}) {
@@ -102,10 +105,11 @@ func (s *OrgService) CreateOrganisation(ctx context.Context, ownerID int64, o *l
 		return err
 	}
 	o.CreatedAt, o.UpdatedAt = tx.now, tx.now
+	o.OutsideRaters = len(o.Domains) == 0
 	a := o.Anonymity
 	err = tx.QueryRowContext(ctx, `INSERT INTO organisations (name, slug, min_manager, min_peer, min_report, min_stakeholder,
-		min_others, name_manager, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-		o.Name, o.Slug, a.Manager, a.Peer, a.Report, a.Stakeholder, a.Others, a.NameManager, o.CreatedAt, o.UpdatedAt).Scan(&o.ID)
+		min_others, name_manager, outside_raters, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+		o.Name, o.Slug, a.Manager, a.Peer, a.Report, a.Stakeholder, a.Others, a.NameManager, o.OutsideRaters, o.CreatedAt, o.UpdatedAt).Scan(&o.ID)
 	if err := orgSlugTaken(mapErr(err)); err != nil {
 		return err
 	}
@@ -146,7 +150,8 @@ func setOrgDomains(ctx context.Context, tx *Tx, orgID int64, domains []string) e
 	return nil
 }
 
-// UpdateOrganisation replaces the name, slug, domains and minimums.
+// UpdateOrganisation replaces the name, slug, domains, minimums and the
+// outside raters setting.
 func (s *OrgService) UpdateOrganisation(ctx context.Context, actorID int64, o *ladder.Organisation) (err error) {
 	defer wrap(&err, "UpdateOrganisation(%d)", o.ID)
 	if err := validateOrganisation(o); err != nil {
@@ -164,8 +169,8 @@ func (s *OrgService) UpdateOrganisation(ctx context.Context, actorID int64, o *l
 	o.CreatedAt, o.UpdatedAt = old.CreatedAt, tx.now
 	a := o.Anonymity
 	res, err := tx.ExecContext(ctx, `UPDATE organisations SET name = $1, slug = $2, min_manager = $3, min_peer = $4, min_report = $5,
-		min_stakeholder = $6, min_others = $7, name_manager = $8, updated_at = $9 WHERE id = $10`,
-		o.Name, o.Slug, a.Manager, a.Peer, a.Report, a.Stakeholder, a.Others, a.NameManager, o.UpdatedAt, o.ID)
+		min_stakeholder = $6, min_others = $7, name_manager = $8, outside_raters = $9, updated_at = $10 WHERE id = $11`,
+		o.Name, o.Slug, a.Manager, a.Peer, a.Report, a.Stakeholder, a.Others, a.NameManager, o.OutsideRaters, o.UpdatedAt, o.ID)
 	if err := orgSlugTaken(mapErr(err)); err != nil {
 		return err
 	}
@@ -194,6 +199,10 @@ func orgSettingsChanges(old, o *ladder.Organisation) string {
 		a, b := old.Anonymity, o.Anonymity
 		out = append(out, fmt.Sprintf("minimums manager %d→%d peer %d→%d report %d→%d stakeholder %d→%d others %d→%d named manager %t→%t",
 			a.Manager, b.Manager, a.Peer, b.Peer, a.Report, b.Report, a.Stakeholder, b.Stakeholder, a.Others, b.Others, a.NameManager, b.NameManager))
+	}
+	if old.OutsideRaters != o.OutsideRaters {
+		out = append(out, "raters from outside "+map[bool]string{true: "allowed", false: "refused"}[old.OutsideRaters]+" → "+
+			map[bool]string{true: "allowed", false: "refused"}[o.OutsideRaters])
 	}
 	if len(out) == 0 {
 		return "no change"

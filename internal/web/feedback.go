@@ -35,6 +35,19 @@ type FeedbackRoundRow struct {
 	Closes  string
 	Counts  string
 	Results bool
+	// StartedBy says a programme admin started the round for a cohort;
+	// "" for the person's own.
+	StartedBy string
+}
+
+// AdminStarted reports whether a programme admin started one of the rounds.
+func (p FeedbackPage) AdminStarted() bool {
+	for _, r := range p.Rounds {
+		if r.StartedBy != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // FeedbackStartForm holds the start form's values.
@@ -90,7 +103,8 @@ func (wb *Web) feedbackPage(w http.ResponseWriter, r *http.Request, form Feedbac
 }
 
 func feedbackRoundRow(r *ladder.FeedbackRound) FeedbackRoundRow {
-	row := FeedbackRoundRow{ID: r.ID, Title: r.Title, Status: "open", Closes: dayText(r.ClosesOn), Counts: feedbackCounts(r)}
+	row := FeedbackRoundRow{ID: r.ID, Title: r.Title, Status: "open", Closes: dayText(r.ClosesOn), Counts: feedbackCounts(r),
+		StartedBy: journey.FeedbackStartedBy(r)}
 	if r.Closed() {
 		row.Status, row.Results = "closed "+dayText(r.ClosedAt), true
 	}

@@ -179,6 +179,9 @@ type OrgSettingsForm struct {
 	Name, Slug, Domains                        string
 	Manager, Peer, Report, Stakeholder, Others string
 	NameManager                                bool
+	// OutsideRaters allows 360 raters who are neither members nor at
+	// one of the domains.
+	OutsideRaters bool
 }
 
 // OrgSettings shows the settings form.
@@ -195,7 +198,7 @@ func (wb *Web) OrgSettings(w http.ResponseWriter, r *http.Request) error {
 	a := o.Anonymity
 	form := OrgSettingsForm{Name: o.Name, Slug: o.Slug, Domains: strings.Join(o.Domains, "\n"), Manager: strconv.Itoa(a.Manager),
 		Peer: strconv.Itoa(a.Peer), Report: strconv.Itoa(a.Report), Stakeholder: strconv.Itoa(a.Stakeholder), Others: strconv.Itoa(a.Others),
-		NameManager: a.NameManager}
+		NameManager: a.NameManager, OutsideRaters: o.OutsideRaters}
 	page, err := wb.orgSettingsPage(w, r, form)
 	if err != nil {
 		return err
@@ -233,7 +236,8 @@ func (wb *Web) SaveOrgSettings(w http.ResponseWriter, r *http.Request) error {
 	}
 	form := OrgSettingsForm{Name: r.PostFormValue("name"), Slug: r.PostFormValue("slug"), Domains: r.PostFormValue("domains"),
 		Manager: r.PostFormValue("min_manager"), Peer: r.PostFormValue("min_peer"), Report: r.PostFormValue("min_report"),
-		Stakeholder: r.PostFormValue("min_stakeholder"), Others: r.PostFormValue("min_others"), NameManager: r.PostFormValue("name_manager") != ""}
+		Stakeholder: r.PostFormValue("min_stakeholder"), Others: r.PostFormValue("min_others"), NameManager: r.PostFormValue("name_manager") != "",
+		OutsideRaters: r.PostFormValue("outside_raters") != ""}
 	fe := ladder.FieldErrors{}
 	num := func(field, v string) int {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
@@ -245,7 +249,7 @@ func (wb *Web) SaveOrgSettings(w http.ResponseWriter, r *http.Request) error {
 	o := &ladder.Organisation{Name: form.Name, Slug: form.Slug, Domains: orgSplitDomains(form.Domains),
 		Anonymity: ladder.OrgAnonymity{Manager: num("min_manager", form.Manager), Peer: num("min_peer", form.Peer),
 			Report: num("min_report", form.Report), Stakeholder: num("min_stakeholder", form.Stakeholder),
-			Others: num("min_others", form.Others), NameManager: form.NameManager}}
+			Others: num("min_others", form.Others), NameManager: form.NameManager}, OutsideRaters: form.OutsideRaters}
 	// A number that does not parse is 0, which the minimums refuse: the
 	// update runs anyway so every field's problem shows at once.
 	err := wb.J.UpdateOrganisation(ctx, actor, o)

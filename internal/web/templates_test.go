@@ -249,6 +249,9 @@ func TestTemplates(t *testing.T) {
 		cases[page] = append(cases[page], cs...)
 	}
 	maps.Copy(cases, sharingTemplateCases())
+	for page, cs := range cohortFeedbackTemplateCases() {
+		cases[page] = append(cases[page], cs...)
+	}
 	names := tmpl.Names()
 	slices.Sort(names)
 	for _, page := range names {

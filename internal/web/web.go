@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/demo"
 	"github.com/ladderhq/ladder/internal/httpx"
 	"github.com/ladderhq/ladder/internal/journey"
 )
@@ -45,14 +46,18 @@ type Base struct {
 	Person *ladder.Person
 	Flash  string
 	Demo   bool
+	// DemoAdmin says the demo's organisation owner is signed in.
+	DemoAdmin bool
 	// Attribution is O*NET's credit line on pages that show O*NET data.
 	Attribution string
 }
 
 // base fills the common fields for a page.
 func (wb *Web) base(w http.ResponseWriter, r *http.Request, title, nav string) Base {
-	return Base{Title: title, Nav: nav, Person: ladder.PersonFromContext(r.Context()),
+	b := Base{Title: title, Nav: nav, Person: ladder.PersonFromContext(r.Context()),
 		Flash: httpx.TakeFlash(w, r), Demo: wb.Demo}
+	b.DemoAdmin = b.Demo && b.Person != nil && b.Person.Email == demo.AdminEmail
+	return b
 }
 
 // ErrorPage is the page for a failed request.
