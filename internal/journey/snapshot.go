@@ -90,13 +90,38 @@ func (j *Journey) Snapshot(ctx context.Context, p *ladder.Person, target string)
 	return s, nil
 }
 
-func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string) (_ *Snapshot, err error) {
+func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string) (*Snapshot, error) {
+	if target == "" && p.TargetRole == "" {
+		return nil, errNoTarget
+	}
+	var in ladder.ReadinessInputs
+	var err error
+	in.Assessments, err = j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID, Kind: ladder.AssessSelf})
+	if err != nil {
+		return nil, err
+	}
+	in.Evidence, _, err = j.Evidence.FindEvidence(ctx, ladder.EvidenceFilter{PersonID: p.ID})
+	if err != nil {
+		return nil, err
+	}
+	if in.Feedback, err = j.Feedback.FindFeedbackRounds(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	return j.buildSnapshot(ctx, m, p, target, &in)
+}
+
+var errNoTarget = ladder.Errorf(ladder.EINVALID, "no target role chosen yet: set one with `ladder init --target SLUG`")
+
+// buildSnapshot computes a snapshot from what was loaded of the person:
+// one at a time (snapshot) or for many people at once (the pipeline
+// views), so both give the same levels.
+func (j *Journey) buildSnapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string, in *ladder.ReadinessInputs) (_ *Snapshot, err error) {
 	s := &Snapshot{Person: p, Model: m}
 	if target == "" {
 		target = p.TargetRole
 	}
 	if target == "" {
-		return nil, ladder.Errorf(ladder.EINVALID, "no target role chosen yet: set one with `ladder init --target SLUG`")
+		return nil, errNoTarget
 	}
 	if s.Target, err = j.ResolveTarget(m, target); err != nil {
 		return nil, err
@@ -109,16 +134,12 @@ func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Perso
 	if s.Prior, s.Attribution, err = j.prior(m, s.Start); err != nil {
 		return nil, err
 	}
-	s.Assessments, err = j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID, Kind: ladder.AssessSelf})
-	if err != nil {
-		return nil, err
-	}
-	s.Evidence, _, err = j.Evidence.FindEvidence(ctx, ladder.EvidenceFilter{PersonID: p.ID})
-	if err != nil {
-		return nil, err
+	s.Assessments, s.Evidence = in.Assessments, in.Evidence
+	if s.Evidence == nil {
+		s.Evidence = []*ladder.Evidence{}
 	}
 	s.EvidencePoints = readiness.EvidencePoints(s.Evidence)
-	if s.Feedback, err = j.feedbackViews(ctx, p.ID); err != nil {
+	if s.Feedback, err = feedbackViews(in.Feedback); err != nil {
 		return nil, err
 	}
 	s.AsOf = j.DB.Now()
