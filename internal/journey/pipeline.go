@@ -176,8 +176,8 @@ func (j *Journey) ProgrammePipelineFor(ctx context.Context, actor *ladder.Person
 		q.Sort = PipelineSorts[0]
 	}
 	if !slices.Contains(PipelineSorts, q.Sort) {
-		return nil, &ladder.Error{Code: ladder.EINVALID, Message: "The order is not valid.",
-			Fields: map[string]string{"sort": "must be one of " + strings.Join(PipelineSorts, ", ")}}
+		return nil, &ladder.Error{Code: ladder.EINVALID, Message: fmt.Sprintf("Unknown order %q: sort must be %s.", q.Sort, strings.Join(PipelineSorts, " or ")),
+			Fields: map[string]string{"sort": "must be " + strings.Join(PipelineSorts, " or ")}}
 	}
 	orgID, err := j.orgFor(ctx, actor, ladder.ActOrgViewPipeline)
 	if err != nil {
@@ -428,4 +428,17 @@ func sortPipeline(rows []PipelineRow, by string) {
 		}
 		return byName(a, b)
 	})
+}
+
+// PipelineProgrammes lists the programmes whose pipelines the actor may
+// see: their organisation's, for programme admins and owners.
+func (j *Journey) PipelineProgrammes(ctx context.Context, actor *ladder.Person) ([]*ladder.OrgProgramme, error) {
+	if actor == nil {
+		return nil, ladder.Errorf(ladder.EUNAUTHORIZED, "Sign in first.")
+	}
+	id, err := j.orgFor(ctx, actor, ladder.ActOrgViewPipeline)
+	if err != nil {
+		return nil, err
+	}
+	return j.OrgProgrammes.FindProgrammes(ctx, id)
 }

@@ -170,6 +170,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	f.orgFixture(t)
 	f.feedbackFixture(t)
 	f.ssoFixture(t)
+	f.pipelineFixture(t)
 	return f
 }
 

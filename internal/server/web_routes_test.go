@@ -584,7 +584,7 @@ func webScenarios() []webScenario {
 				}
 			}},
 		{name: "ErrReportPDFWithoutTarget", req: get("/report.pdf", "carol"), status: 303, location: "/onboarding"},
-	}, slices.Concat(networkWebScenarios(), first90WebScenarios(), landingScenarios(), orgWebScenarios(), feedbackWebScenarios(), ssoWebScenarios())...)
+	}, slices.Concat(networkWebScenarios(), first90WebScenarios(), landingScenarios(), orgWebScenarios(), feedbackWebScenarios(), ssoWebScenarios(), pipelineWebScenarios())...)
 }
 
 // wantAttachment checks that a response is a download of name.

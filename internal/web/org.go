@@ -29,6 +29,7 @@ var orgTabs = []struct {
 	{NavItem{"members", "/org/members", "Members"}, ladder.ActOrgManageMembers},
 	{NavItem{"invitations", "/org/invitations", "Invitations"}, ladder.ActOrgInvite},
 	{NavItem{"programmes", "/org/programmes", "Programmes"}, ladder.ActOrgProgrammes},
+	{NavItem{"pipeline", "/org/pipeline", "Pipeline"}, ladder.ActOrgViewPipeline},
 	{NavItem{"import", "/org/import", "Import people"}, ladder.ActOrgImport},
 	{NavItem{"settings", "/org/settings", "Settings"}, ladder.ActOrgSettings},
 	{NavItem{"audit", "/org/audit", "Audit log"}, ladder.ActOrgViewAudit},
