@@ -150,6 +150,7 @@ func tour(e *env, n int) map[string]call {
 	maps.Copy(calls, orgTour(e, n))
 	maps.Copy(calls, feedbackTour(e, n))
 	maps.Copy(calls, ssoTour(e, n))
+	maps.Copy(calls, pipelineTour(e, n))
 	return calls
 }
 
