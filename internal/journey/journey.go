@@ -79,7 +79,7 @@ type Journey struct {
 	models    map[int64]*ladder.Model
 	priors    map[priorKey]priorValue
 	snapshots map[snapshotKey]*Snapshot
-	pipeline  map[snapshotKey]pipelineSummary
+	pipeline  map[pipelineKey]*ladder.PipelineSummary
 }
 
 type priorKey struct {

@@ -234,7 +234,7 @@ func pipelineAuditDetail(v *PipelineView, via string) string {
 
 // pipelineRows loads the members and what they share and builds the rows:
 // a handful of queries whatever the number of members (see
-// pipelineReadiness).
+// pipelineSummaries).
 func (j *Journey) pipelineRows(ctx context.Context, m *ladder.Model, orgID int64, v *PipelineView) error {
 	var cohortID int64
 	if v.Cohort != nil {
@@ -248,47 +248,35 @@ func (j *Journey) pipelineRows(ctx context.Context, m *ladder.Model, orgID int64
 	if err != nil {
 		return err
 	}
+	sums, err := j.pipelineSummaries(ctx, m, v.Target, members, shared, v.AsOf)
+	if err != nil {
+		return err
+	}
 	names := map[int64]string{}
 	for _, c := range v.Cohorts {
 		names[c.ID] = c.Name
 	}
-	var ready []*ladder.Person
-	var plans []int64
-	for _, mb := range members {
-		if shared[mb.Person.ID].Has(ladder.ShareReadiness) {
-			ready = append(ready, mb.Person)
-		}
-		if shared[mb.Person.ID].Has(ladder.SharePlan) {
-			plans = append(plans, mb.Person.ID)
-		}
-	}
-	summaries, err := j.pipelineReadiness(ctx, m, v.Target, ready, v.AsOf)
-	if err != nil {
-		return err
-	}
-	progress, err := j.Pipelines.FindPlanProgress(ctx, plans, v.AsOf)
-	if err != nil {
-		return err
-	}
 	v.Rows = make([]PipelineRow, 0, len(members))
-	for _, mb := range members {
+	for i, mb := range members {
 		id := mb.Person.ID
 		r := PipelineRow{PersonID: id, Name: mb.Person.Name, Title: mb.Title, HasAccount: mb.HasAccount, Status: PipelineNotShared}
 		for _, c := range mb.CohortIDs {
 			r.Cohorts = append(r.Cohorts, names[c])
 		}
+		sm := sums[i]
 		started := false
-		if sum, ok := summaries[id]; ok {
-			r.Readiness = &sum
-			started = sum.Assessed
+		if shared[id].Has(ladder.ShareReadiness) {
+			r.Readiness = &PipelineReadiness{Assessed: sm.Assessed, LastAssessed: sm.LastAssessed, Score: sm.Score, Confidence: sm.Confidence,
+				ConfidenceLabel: readiness.ConfidenceLabel(sm.Confidence), Projection: readiness.Projection{Horizon: sm.Horizon, Score: sm.Score,
+					Slope: sm.Slope, Points: sm.Points, Months: sm.Months, Reason: sm.Reason}}
+			started = sm.Assessed
 		}
 		if shared[id].Has(ladder.SharePlan) {
-			pp, ok := progress[id]
-			r.Plan = &PipelinePlan{HasPlan: ok, PlanProgress: pp}
-			if ok {
-				r.Plan.Target, r.Plan.OtherTarget = roleTitle(m, pp.TargetRole), pp.TargetRole != v.Target.Slug
+			r.Plan = &PipelinePlan{HasPlan: sm.HasPlan, PlanProgress: sm.Plan}
+			if sm.HasPlan {
+				r.Plan.Target, r.Plan.OtherTarget = roleTitle(m, sm.Plan.TargetRole), sm.Plan.TargetRole != v.Target.Slug
 			}
-			started = started || ok
+			started = started || sm.HasPlan
 		}
 		if r.Readiness != nil || r.Plan != nil {
 			r.Status = map[bool]string{true: PipelineStarted, false: PipelineNotStarted}[started]
@@ -303,98 +291,6 @@ func roleTitle(m *ladder.Model, slug string) string {
 		return r.Title
 	}
 	return slug
-}
-
-// pipelineSummary is what a pipeline row shows of a member's readiness,
-// cached like a snapshot.
-type pipelineSummary = PipelineReadiness
-
-// maxPipelineSummaries bounds the summary cache (a few hundred bytes an
-// entry); it is emptied when full.
-const maxPipelineSummaries = 50000
-
-// pipelineReadiness returns the readiness summary of each person for
-// target.
-//
-// Why a cache in memory and batch loads, rather than a stored summary
-// table: a summary is derived from the person's data version, the model
-// and the day, exactly as a Snapshot is, so it can never be stale and
-// replicas never disagree; the cold case stays cheap because the people
-// not in the cache are loaded together (FindReadinessInputs: seven queries
-// per 2,000 people) and computed in memory, and a stored summary would turn
-// every view into writes and keep a second copy of personal data to delete
-// and export. Summaries are kept apart from the snapshot cache so that one
-// large view does not empty the snapshots that people's own pages use.
-func (j *Journey) pipelineReadiness(ctx context.Context, m *ladder.Model, target ladder.Role, people []*ladder.Person,
-	asOf time.Time) (map[int64]PipelineReadiness, error) {
-	out := make(map[int64]PipelineReadiness, len(people))
-	day := asOf.UTC().Format(time.DateOnly)
-	key := func(p *ladder.Person) snapshotKey {
-		return snapshotKey{person: p.ID, version: p.Version, target: target.Slug, model: m, day: day}
-	}
-	var miss []*ladder.Person
-	j.mu.Lock()
-	for _, p := range people {
-		if s, ok := j.pipeline[key(p)]; ok {
-			out[p.ID] = s
-		} else {
-			miss = append(miss, p)
-		}
-	}
-	j.mu.Unlock()
-	if len(miss) == 0 {
-		return out, nil
-	}
-	ids := make([]int64, len(miss))
-	for i, p := range miss {
-		ids[i] = p.ID
-	}
-	inputs, err := j.Pipelines.FindReadinessInputs(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	fresh := make(map[snapshotKey]PipelineReadiness, len(miss))
-	for _, p := range miss {
-		in := inputs[p.ID]
-		if in == nil {
-			in = &ladder.ReadinessInputs{}
-		}
-		s, err := j.buildSnapshot(ctx, m, p, target.Slug, in)
-		if err != nil {
-			return nil, err
-		}
-		out[p.ID] = summarise(s)
-		fresh[key(p)] = out[p.ID]
-	}
-	j.mu.Lock()
-	if j.pipeline == nil || len(j.pipeline)+len(fresh) > maxPipelineSummaries {
-		j.pipeline = make(map[snapshotKey]pipelineSummary, len(fresh))
-	}
-	for k, s := range fresh {
-		j.pipeline[k] = s
-	}
-	j.mu.Unlock()
-	return out, nil
-}
-
-// summarise reads a snapshot's readiness and projects it. Without a
-// completed self-assessment the score rests on estimates, and no horizon
-// is given: nobody is "ready now" on a guess.
-func summarise(s *Snapshot) PipelineReadiness {
-	res := s.Readiness()
-	sum := PipelineReadiness{Score: res.Score, Confidence: res.Confidence, ConfidenceLabel: res.ConfidenceLabel}
-	for _, a := range s.Assessments {
-		if a.Completed() && a.CompletedAt.After(sum.LastAssessed) {
-			sum.Assessed, sum.LastAssessed = true, a.CompletedAt
-		}
-	}
-	if !sum.Assessed {
-		sum.Projection = readiness.Projection{Horizon: readiness.HorizonUnknown, Score: res.Score,
-			Reason: "no completed self-assessment yet"}
-		return sum
-	}
-	sum.Projection = readiness.Project(res.Score, s.Trend(), s.AsOf)
-	return sum
 }
 
 // sortPipeline orders rows by name, or by readiness: the highest score

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/journey"
+	"github.com/ladderhq/ladder/internal/onet"
 	"github.com/ladderhq/ladder/internal/readiness"
 	"github.com/ladderhq/ladder/internal/sqldb"
 	"github.com/ladderhq/ladder/internal/sqldb/sqldbtest"
@@ -84,6 +85,9 @@ func newPipelineJourneyFixture(t *testing.T, db *sqldb.DB) *pipelineJourneyFixtu
 			Ratings: []ladder.Rating{{Competency: "delegation", Level: level}, {Competency: "budgeting", Level: level}, {Competency: "empathy", Level: level}}}
 		must(j.Assessments.CreateAssessment(ctx, a))
 	}
+	// A draft counts nowhere.
+	must(j.Assessments.CreateAssessment(ctx, &ladder.Assessment{PersonID: f.pia.ID, Kind: ladder.AssessSelf, TargetRole: "it-manager",
+		Ratings: []ladder.Rating{{Competency: "delegation", Level: 5}}}))
 	assess(f.pia, 120*24*time.Hour, 1)
 	assess(f.pia, 7*24*time.Hour, 4)
 	assess(f.sam, 30*24*time.Hour, 3)
@@ -169,7 +173,13 @@ func TestProgrammePipeline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := &journey.PipelineReadiness{Assessed: true, LastAssessed: s.Assessments[len(s.Assessments)-1].CompletedAt,
+		var last time.Time
+		for _, a := range s.Assessments {
+			if a.CompletedAt.After(last) {
+				last = a.CompletedAt
+			}
+		}
+		want := &journey.PipelineReadiness{Assessed: true, LastAssessed: last,
 			Score: s.Readiness().Score, Confidence: s.Readiness().Confidence, ConfidenceLabel: s.Readiness().ConfidenceLabel,
 			Projection: readiness.Project(s.Readiness().Score, s.Trend(), s.AsOf)}
 		if diff := cmp.Diff(want, pia.Readiness); diff != "" {
@@ -182,7 +192,8 @@ func TestProgrammePipeline(t *testing.T) {
 			t.Errorf("Pia: %+v", pia)
 		}
 		wantPlan := &journey.PipelinePlan{HasPlan: true, Target: "IT manager",
-			PlanProgress: ladder.PlanProgress{TargetRole: "it-manager", Done: f.piaPlanDone, Total: f.piaPlanTotal, Overdue: f.piaOverdue}}
+			PlanProgress: ladder.PlanProgress{TargetRole: "it-manager", Done: f.piaPlanDone, Total: f.piaPlanTotal, Overdue: f.piaOverdue,
+				NextDue: ladder.Day(f.now).AddDate(0, 2, 0)}}
 		if diff := cmp.Diff(wantPlan, pia.Plan); diff != "" {
 			t.Errorf("Pia's plan (-want +got):\n%s", diff)
 		}
@@ -344,34 +355,17 @@ func TestPipelineInputsMatchOnePerson(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			in := got[id]
-			if in == nil {
-				in = &ladder.ReadinessInputs{}
-			}
-			if diff := cmp.Diff(as, in.Assessments, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
-				t.Errorf("person %d assessments (-own +batch):\n%s", id, diff)
-			}
-			if len(es) == 0 {
-				es = nil
-			}
-			if diff := cmp.Diff(es, in.Evidence, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
-				t.Errorf("person %d evidence (-own +batch):\n%s", id, diff)
-			}
 			rs, err := f.j.Feedback.FindFeedbackRounds(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var closed []*ladder.FeedbackRound
-			for _, r := range rs {
-				if r.Closed() {
-					// The batch reads what levels need: no comments or
-					// self-ratings.
-					r.Results.Comments, r.Results.Self = nil, map[string]int{}
-					closed = append(closed, r)
-				}
+			own := pipelineReadOf(&ladder.ReadinessInputs{Assessments: as, Evidence: es, Feedback: rs})
+			in := got[id]
+			if in == nil {
+				in = &ladder.ReadinessInputs{}
 			}
-			if diff := cmp.Diff(closed, in.Feedback, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })); diff != "" {
-				t.Errorf("person %d closed rounds (-own +batch):\n%s", id, diff)
+			if diff := cmp.Diff(own, pipelineReadOf(in)); diff != "" {
+				t.Errorf("person %d: what readiness reads (-own +batch):\n%s", id, diff)
 			}
 		}
 		if p := got[f.pia.ID]; p == nil || len(p.Feedback) != 1 || len(p.Evidence) != 2 || len(p.Feedback[0].Results.Cells) == 0 {
@@ -382,9 +376,9 @@ func TestPipelineInputsMatchOnePerson(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := map[int64]ladder.PlanProgress{
-			f.pia.ID: {TargetRole: "it-manager", Done: 2, Total: 6, Overdue: 1},
+			f.pia.ID: {TargetRole: "it-manager", Done: 2, Total: 6, Overdue: 1, NextDue: ladder.Day(f.now).AddDate(0, 2, 0)},
 			f.sam.ID: {TargetRole: "it-manager", Done: 1, Total: 1},
-			f.nia.ID: {TargetRole: "it-manager", Done: 1, Total: 3, Overdue: 1},
+			f.nia.ID: {TargetRole: "it-manager", Done: 1, Total: 3, Overdue: 1, NextDue: ladder.Day(f.now).AddDate(0, 2, 0)},
 		}
 		if diff := cmp.Diff(want, pp); diff != "" {
 			t.Errorf("plan progress (-want +got):\n%s", diff)
@@ -399,6 +393,113 @@ func TestPipelineInputsMatchOnePerson(t *testing.T) {
 		// Another organisation's id finds nobody.
 		if ms, err := f.j.Pipelines.FindPipelineMembers(ctx, f.contoso.ID, f.prog.ID, 0); err != nil || len(ms) != 0 {
 			t.Errorf("Contoso sees Northwind's programme: %v %d", err, len(ms))
+		}
+	})
+}
+
+// pipelineRead is what the level computation reads of a person's inputs:
+// completed assessments with their levels, evidence dates, kinds and
+// competencies, the shown cells of closed rounds.
+type pipelineRead struct {
+	Assessments []string
+	Evidence    []string
+	Rounds      []string
+}
+
+func pipelineReadOf(in *ladder.ReadinessInputs) pipelineRead {
+	var out pipelineRead
+	for _, a := range in.Assessments {
+		if !a.Completed() {
+			continue
+		}
+		var rs []string
+		for _, r := range a.Ratings {
+			rs = append(rs, fmt.Sprintf("%s=%d", r.Competency, r.Level))
+		}
+		slices.Sort(rs)
+		out.Assessments = append(out.Assessments, fmt.Sprintf("%d %d %s %s %v", a.ID, a.PersonID, a.Kind, a.CompletedAt.UTC(), rs))
+	}
+	for _, e := range in.Evidence {
+		out.Evidence = append(out.Evidence, fmt.Sprintf("%d %s %s %s %v", e.ID, e.Kind, e.Start.UTC(), e.End.UTC(), e.Competencies))
+	}
+	for _, r := range in.Feedback {
+		if !r.Closed() {
+			continue
+		}
+		var cs []string
+		for _, c := range r.Results.Cells {
+			cs = append(cs, fmt.Sprintf("%s/%s %d %d", c.Competency, c.Group, c.Raters, c.Sum))
+		}
+		slices.Sort(cs)
+		out.Rounds = append(out.Rounds, fmt.Sprintf("%d %q %s %+v %v", r.ID, r.Title, r.ClosedAt.UTC(), r.Minimums, cs))
+	}
+	return out
+}
+
+// TestPipelineSummariesStored: a view keeps each sharing member's figures
+// (and nothing of those who share nothing); a new process reads them
+// instead of recomputing, until the person's data version, the model key
+// or the summary's validity says they may have changed.
+func TestPipelineSummariesStored(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newPipelineJourneyFixture(t, db)
+		samScore := func(j *journey.Journey) float64 {
+			t.Helper()
+			v, err := j.ProgrammePipeline(ctx, f.admin, f.prog.ID, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return pipelineRowOf(t, v, f.sam.ID).Readiness.Score
+		}
+		exec := func(q string, args ...any) {
+			t.Helper()
+			if _, err := db.SQL().ExecContext(ctx, q, args...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		real := samScore(f.j)
+		var people []int64
+		rows, err := db.SQL().QueryContext(ctx, `SELECT person_id FROM pipeline_summaries WHERE target_role = 'it-manager' ORDER BY person_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id int64
+			rows.Scan(&id)
+			people = append(people, id)
+		}
+		rows.Close()
+		if want := []int64{f.pia.ID, f.sam.ID, f.tom.ID}; !slices.Equal(people, want) {
+			t.Errorf("summaries kept for %v, want the sharers %v", people, want)
+		}
+		fresh := func() *journey.Journey { return journey.New(db, onet.Embedded) }
+		// A new process reads the kept figure (here one set by hand).
+		exec(`UPDATE pipeline_summaries SET score = 42.5 WHERE person_id = $1`, f.sam.ID)
+		if got := samScore(fresh()); got != 42.5 {
+			t.Errorf("a new process recomputed instead of reading: %v", got)
+		}
+		// Past its validity, or of another model or formula: recomputed.
+		exec(`UPDATE pipeline_summaries SET score = 42.5, valid_until = $2 WHERE person_id = $1`, f.sam.ID, f.now.Add(-time.Minute))
+		if got := samScore(fresh()); got != real {
+			t.Errorf("past its validity: %v, want %v recomputed", got, real)
+		}
+		exec(`UPDATE pipeline_summaries SET score = 42.5, model_key = 'f0/old' WHERE person_id = $1`, f.sam.ID)
+		if got := samScore(fresh()); got != real {
+			t.Errorf("of another model or formula: %v, want %v recomputed", got, real)
+		}
+		// A change to Sam's data moves his version: recomputed.
+		exec(`UPDATE pipeline_summaries SET score = 42.5 WHERE person_id = $1`, f.sam.ID)
+		if err := f.j.Evidence.CreateEvidence(ctx, &ladder.Evidence{PersonID: f.sam.ID, Kind: ladder.EvidenceMentored, Title: "Mentored Ana",
+			Start: ladder.Day(f.now).AddDate(0, -1, 0), Competencies: []string{"developing-people"}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := samScore(fresh()); got == 42.5 {
+			t.Error("a new version read the old summary")
+		}
+		var until time.Time
+		if err := db.SQL().QueryRowContext(ctx, `SELECT valid_until FROM pipeline_summaries WHERE person_id = $1`, f.sam.ID).Scan(&until); err != nil ||
+			!until.After(f.now) || until.After(f.now.Add(8*24*time.Hour)) {
+			t.Errorf("valid until %v (%v), want within a week", until, err)
 		}
 	})
 }

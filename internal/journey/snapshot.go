@@ -112,9 +112,7 @@ func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Perso
 
 var errNoTarget = ladder.Errorf(ladder.EINVALID, "no target role chosen yet: set one with `ladder init --target SLUG`")
 
-// buildSnapshot computes a snapshot from what was loaded of the person:
-// one at a time (snapshot) or for many people at once (the pipeline
-// views), so both give the same levels.
+// buildSnapshot computes a snapshot from what was loaded of the person.
 func (j *Journey) buildSnapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string, in *ladder.ReadinessInputs) (_ *Snapshot, err error) {
 	s := &Snapshot{Person: p, Model: m}
 	if target == "" {
@@ -126,31 +124,48 @@ func (j *Journey) buildSnapshot(ctx context.Context, m *ladder.Model, p *ladder.
 	if s.Target, err = j.ResolveTarget(m, target); err != nil {
 		return nil, err
 	}
-	if p.StartRole != "" {
-		if s.Start, err = j.ResolveStart(ctx, m, p.StartRole); err != nil && ladder.ErrorCode(err) != ladder.ENOTFOUND {
-			return nil, err
-		}
-	}
-	if s.Prior, s.Attribution, err = j.prior(m, s.Start); err != nil {
+	src, err := j.levelSources(ctx, m, p, in)
+	if err != nil {
 		return nil, err
 	}
+	s.Start, s.Prior, s.Attribution, s.EvidencePoints, s.Feedback = src.start, src.prior, src.attribution, src.evidence, src.feedback
 	s.Assessments, s.Evidence = in.Assessments, in.Evidence
 	if s.Evidence == nil {
 		s.Evidence = []*ladder.Evidence{}
 	}
-	s.EvidencePoints = readiness.EvidencePoints(s.Evidence)
-	if s.Feedback, err = feedbackViews(in.Feedback); err != nil {
-		return nil, err
-	}
 	s.AsOf = j.DB.Now()
-	s.Levels = readiness.CurrentLevels(m, readiness.Inputs{
-		Self:     readiness.LatestSelf(s.Assessments, s.AsOf),
-		Prior:    s.Prior,
-		Evidence: s.EvidencePoints,
-		AsOf:     s.AsOf,
-		Feedback: s.Feedback,
-	})
+	s.Levels = readiness.CurrentLevels(m, src.inputs(s.Assessments, s.AsOf))
 	return s, nil
+}
+
+// levelSources are the sources of a person's levels, whatever the target:
+// the person's own pages (Snapshot) and the pipeline views (many people
+// at once) build them the same way, so both give the same figures.
+type levelSources struct {
+	start       *StartRole // nil when unset or unknown
+	prior       map[string]readiness.Prior
+	attribution string
+	evidence    map[string][]readiness.EvidencePoint
+	feedback    map[string][]readiness.FeedbackView
+}
+
+func (j *Journey) levelSources(ctx context.Context, m *ladder.Model, p *ladder.Person, in *ladder.ReadinessInputs) (src levelSources, err error) {
+	if p.StartRole != "" {
+		if src.start, err = j.ResolveStart(ctx, m, p.StartRole); err != nil && ladder.ErrorCode(err) != ladder.ENOTFOUND {
+			return src, err
+		}
+	}
+	if src.prior, src.attribution, err = j.prior(m, src.start); err != nil {
+		return src, err
+	}
+	src.evidence = readiness.EvidencePoints(in.Evidence)
+	src.feedback, err = feedbackViews(in.Feedback)
+	return src, err
+}
+
+// inputs are the inputs of the levels at asOf.
+func (src levelSources) inputs(as []*ladder.Assessment, asOf time.Time) readiness.Inputs {
+	return readiness.Inputs{Self: readiness.LatestSelf(as, asOf), Prior: src.prior, Evidence: src.evidence, AsOf: asOf, Feedback: src.feedback}
 }
 
 // prior estimates levels from the start occupation's O*NET ratings and, for

@@ -110,3 +110,24 @@ func BenchmarkProject(b *testing.B) {
 		Project(60, pts, now)
 	}
 }
+
+// TestScoreMatchesReadiness: Score and Levels, the shortcuts of the
+// pipeline views, give Readiness's figures.
+func TestScoreMatchesReadiness(t *testing.T) {
+	m := testModel()
+	for _, in := range []Inputs{
+		{},
+		{Self: map[string]Observation{"delegation": {2, day}, "empathy": {3, day}}},
+		{Self: map[string]Observation{"delegation": {2, day}}, Prior: map[string]Prior{"budgeting": {Level: 2}},
+			Evidence: map[string][]EvidencePoint{"delegation": {{At: day}, {At: day}, {At: day}}}, AsOf: day,
+			Feedback: map[string][]FeedbackView{"empathy": {{Others: 3.5, Raters: 4, At: day}}}},
+	} {
+		for _, r := range m.Roles {
+			full := Readiness(m, r, CurrentLevels(m, in))
+			score, conf := Score(m, r, Levels(m, in))
+			if score != full.Score || conf != full.Confidence {
+				t.Errorf("%s: Score %v/%v, Readiness %v/%v", r.Slug, score, conf, full.Score, full.Confidence)
+			}
+		}
+	}
+}

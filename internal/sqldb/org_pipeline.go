@@ -3,9 +3,11 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ladderhq/ladder"
@@ -80,9 +82,11 @@ func pipelineIn(ids []int64) (string, []any) {
 	return strings.Join(ph, ", "), args
 }
 
-// FindReadinessInputs returns each person's self-assessments, evidence
-// log and closed feedback rounds, in the orders Snapshot reads them, with
-// seven queries per pipelineChunk people.
+// FindReadinessInputs returns, for each person who has any, what their
+// readiness is computed from: completed self-assessments with their levels,
+// evidence entries with their competencies, closed feedback rounds with the
+// groups they show. It reads only the columns readiness uses, with three
+// loads run side by side, each a query or two per pipelineChunk people.
 func (s *PipelineService) FindReadinessInputs(ctx context.Context, ids []int64) (_ map[int64]*ladder.ReadinessInputs, err error) {
 	defer wrap(&err, "FindReadinessInputs(%d people)", len(ids))
 	out := map[int64]*ladder.ReadinessInputs{}
@@ -96,23 +100,22 @@ func (s *PipelineService) FindReadinessInputs(ctx context.Context, ids []int64) 
 	}
 	for chunk := range slices.Chunk(ids, pipelineChunk) {
 		in, args := pipelineIn(chunk)
-		as, err := s.assessments(ctx, in, args)
+		var as []*ladder.Assessment
+		var es []*ladder.Evidence
+		var rs []*ladder.FeedbackRound
+		err := together(
+			func() (err error) { as, err = s.assessments(ctx, in, args); return err },
+			func() (err error) { es, err = s.evidence(ctx, in, args); return err },
+			func() (err error) { rs, err = s.closedRounds(ctx, in, args); return err },
+		)
 		if err != nil {
 			return nil, err
 		}
 		for _, a := range as {
 			of(a.PersonID).Assessments = append(of(a.PersonID).Assessments, a)
 		}
-		es, err := (&EvidenceService{db: s.db}).find(ctx, s.db.db.QueryContext, "e.person_id IN ("+in+")", args, "")
-		if err != nil {
-			return nil, err
-		}
 		for _, e := range es {
 			of(e.PersonID).Evidence = append(of(e.PersonID).Evidence, e)
-		}
-		rs, err := s.closedRounds(ctx, in, args)
-		if err != nil {
-			return nil, err
 		}
 		for _, r := range rs {
 			of(r.PersonID).Feedback = append(of(r.PersonID).Feedback, r)
@@ -121,124 +124,120 @@ func (s *PipelineService) FindReadinessInputs(ctx context.Context, ids []int64) 
 	return out, nil
 }
 
-// assessments reads the self-assessments of the people in the list with
-// their ratings, oldest first per person as FindAssessments returns them.
-func (s *PipelineService) assessments(ctx context.Context, in string, args []any) ([]*ladder.Assessment, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT a.id, a.person_id, a.kind, a.target_role, a.started_at, a.completed_at
-		FROM assessments a WHERE a.kind = 'self' AND a.person_id IN (`+in+`) ORDER BY a.person_id, a.started_at, a.id`, args...)
-	if err != nil {
-		return nil, err
+// together runs the loads at once, each on a connection of its own, and
+// returns the first error.
+func together(loads ...func() error) error {
+	errs := make([]error, len(loads))
+	var wg sync.WaitGroup
+	for i, load := range loads {
+		wg.Go(func() { errs[i] = load() })
 	}
-	defer rows.Close()
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// assessments reads the completed self-assessments of the people in the
+// list, oldest first per person, with their levels (no notes: readiness
+// does not read them).
+func (s *PipelineService) assessments(ctx context.Context, in string, args []any) ([]*ladder.Assessment, error) {
+	sel := `FROM assessments a WHERE a.kind = 'self' AND a.completed_at IS NOT NULL AND a.person_id IN (` + in + `)`
 	var out []*ladder.Assessment
 	byID := map[int64]*ladder.Assessment{}
-	for rows.Next() {
-		a := &ladder.Assessment{}
-		var done sql.NullTime
-		if err := rows.Scan(&a.ID, &a.PersonID, &a.Kind, &a.TargetRole, &a.StartedAt, &done); err != nil {
-			return nil, err
+	err := s.scanAll(ctx, `SELECT a.id, a.person_id, a.target_role, a.started_at, a.completed_at `+sel+
+		` ORDER BY a.person_id, a.started_at, a.id`, args, func(rows *sql.Rows) error {
+		a := &ladder.Assessment{Kind: ladder.AssessSelf}
+		if err := rows.Scan(&a.ID, &a.PersonID, &a.TargetRole, &a.StartedAt, &a.CompletedAt); err != nil {
+			return err
 		}
-		a.CompletedAt = done.Time
 		out = append(out, a)
 		byID[a.ID] = a
-	}
-	if err := rows.Err(); err != nil || len(out) == 0 {
+		return nil
+	})
+	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	rows.Close()
-	rows, err = s.db.db.QueryContext(ctx, `SELECT r.assessment_id, r.competency, r.level, r.note, r.rated_at
-		FROM ratings r JOIN assessments a ON a.id = r.assessment_id
-		WHERE a.kind = 'self' AND a.person_id IN (`+in+`) ORDER BY r.assessment_id, r.rated_at, r.competency`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	// In no particular order: an assessment rates a competency once.
+	return out, s.scanAll(ctx, `SELECT r.assessment_id, r.competency, r.level FROM ratings r
+		WHERE r.assessment_id IN (SELECT a.id `+sel+`)`, args, func(rows *sql.Rows) error {
 		var id int64
 		var r ladder.Rating
-		if err := rows.Scan(&id, &r.Competency, &r.Level, &r.Note, &r.RatedAt); err != nil {
-			return nil, err
+		if err := rows.Scan(&id, &r.Competency, &r.Level); err != nil {
+			return err
 		}
 		if a := byID[id]; a != nil {
 			a.Ratings = append(a.Ratings, r)
 		}
-	}
-	return out, rows.Err()
+		return nil
+	})
+}
+
+// evidence reads the evidence entries of the people in the list, newest
+// first, with their dates, kind and competencies: one query over the links,
+// which carry the person.
+func (s *PipelineService) evidence(ctx context.Context, in string, args []any) ([]*ladder.Evidence, error) {
+	var out []*ladder.Evidence
+	var last *ladder.Evidence
+	err := s.scanAll(ctx, `SELECT e.id, e.person_id, e.kind, e.start_date, e.end_date, ec.competency
+		FROM evidence_competencies ec JOIN evidence e ON e.id = ec.evidence_id
+		WHERE ec.person_id IN (`+in+`) ORDER BY e.start_date DESC, e.id DESC, ec.seq`, args, func(rows *sql.Rows) error {
+		var e ladder.Evidence
+		var end sql.NullTime
+		var c string
+		if err := rows.Scan(&e.ID, &e.PersonID, &e.Kind, &e.Start, &end, &c); err != nil {
+			return err
+		}
+		if last == nil || last.ID != e.ID {
+			e.Start = e.Start.UTC()
+			if end.Valid {
+				e.End = end.Time.UTC()
+			}
+			last = &e
+			out = append(out, last)
+		}
+		last.Competencies = append(last.Competencies, c)
+		return nil
+	})
+	return out, err
 }
 
 // closedRounds reads the closed feedback rounds of the people in the list,
-// newest first as FindFeedbackRounds returns them, with their competencies,
-// counts and shown cells: what the level computation reads of them.
+// newest first, with the groups they show (FeedbackResults.Cells): what
+// the level computation reads of them. Their competencies are those of the
+// cells: a competency nobody is shown on adds nothing to the levels.
 func (s *PipelineService) closedRounds(ctx context.Context, in string, args []any) ([]*ladder.FeedbackRound, error) {
 	sel := `FROM feedback_rounds WHERE closed_at IS NOT NULL AND person_id IN (` + in + `)`
-	rows, err := s.db.db.QueryContext(ctx, `SELECT `+feedbackRoundColumns+` `+sel+` ORDER BY created_at DESC, id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []*ladder.FeedbackRound
 	byID := map[int64]*ladder.FeedbackRound{}
-	for rows.Next() {
+	err := s.scanAll(ctx, `SELECT `+feedbackRoundColumns+` `+sel+` ORDER BY created_at DESC, id DESC`, args, func(rows *sql.Rows) error {
 		r := &ladder.FeedbackRound{Counts: map[string]ladder.FeedbackCount{}, Results: &ladder.FeedbackResults{Self: map[string]int{}}}
 		m := &r.Minimums
 		var closed sql.NullTime
 		if err := rows.Scan(&r.ID, &r.PersonID, &r.Title, &r.ClosesOn, &m.Manager, &m.Peer, &m.Report, &m.Stakeholder,
 			&m.Others, &m.NameManager, &closed, &r.CreatedAt, &r.UpdatedAt); err != nil {
-			return nil, err
+			return err
 		}
 		r.ClosedAt = closed.Time
 		out = append(out, r)
 		byID[r.ID] = r
-	}
-	if err := rows.Err(); err != nil || len(out) == 0 {
+		return nil
+	})
+	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	rows.Close()
-	ids := `SELECT id ` + sel
-	parts := []struct {
-		q    string
-		scan func(*sql.Rows) error
-	}{
-		{`SELECT round_id, competency FROM feedback_round_competencies WHERE round_id IN (` + ids + `) ORDER BY round_id, position`,
-			func(rows *sql.Rows) error {
-				var id int64
-				var c string
-				if err := rows.Scan(&id, &c); err != nil {
-					return err
-				}
-				byID[id].Competencies = append(byID[id].Competencies, c)
-				return nil
-			}},
-		{`SELECT round_id, category, invited, answered FROM feedback_counts WHERE round_id IN (` + ids + `)`,
-			func(rows *sql.Rows) error {
-				var id int64
-				var c string
-				var n ladder.FeedbackCount
-				if err := rows.Scan(&id, &c, &n.Invited, &n.Answered); err != nil {
-					return err
-				}
-				byID[id].Counts[c] = n
-				return nil
-			}},
-		{`SELECT round_id, competency, grp, raters, total FROM feedback_shown_cells WHERE round_id IN (` + ids + `)
-			ORDER BY round_id, competency, grp`,
-			func(rows *sql.Rows) error {
-				var id int64
-				var c ladder.FeedbackCell
-				if err := rows.Scan(&id, &c.Competency, &c.Group, &c.Raters, &c.Sum); err != nil {
-					return err
-				}
-				res := byID[id].Results
-				res.Cells = append(res.Cells, c)
-				return nil
-			}},
-	}
-	for _, p := range parts {
-		if err := s.scanAll(ctx, p.q, args, p.scan); err != nil {
-			return nil, err
+	return out, s.scanAll(ctx, `SELECT round_id, competency, grp, raters, total FROM feedback_shown_cells
+		WHERE round_id IN (SELECT id `+sel+`) ORDER BY round_id, competency, grp`, args, func(rows *sql.Rows) error {
+		var id int64
+		var c ladder.FeedbackCell
+		if err := rows.Scan(&id, &c.Competency, &c.Group, &c.Raters, &c.Sum); err != nil {
+			return err
 		}
-	}
-	return out, nil
+		r := byID[id]
+		if n := len(r.Competencies); n == 0 || r.Competencies[n-1] != c.Competency {
+			r.Competencies = append(r.Competencies, c.Competency)
+		}
+		r.Results.Cells = append(r.Results.Cells, c)
+		return nil
+	})
 }
 
 func (s *PipelineService) scanAll(ctx context.Context, q string, args []any, scan func(*sql.Rows) error) error {
@@ -255,27 +254,42 @@ func (s *PipelineService) scanAll(ctx context.Context, q string, args []any, sca
 	return rows.Err()
 }
 
-// FindPlanProgress counts each plan's actions in one query per
-// pipelineChunk people. An action is overdue as PlanReminders says: not
-// done, not dropped and due before today.
+// FindPlanProgress counts each plan's actions from one query per
+// pipelineChunk people (a row an action: counting in Go also gives the
+// next due day, which engines return in different forms from MIN). An
+// action is overdue as PlanReminders says: not done, not dropped and due
+// before today.
 func (s *PipelineService) FindPlanProgress(ctx context.Context, ids []int64, today time.Time) (_ map[int64]ladder.PlanProgress, err error) {
 	defer wrap(&err, "FindPlanProgress(%d people)", len(ids))
+	today = ladder.Day(today)
 	out := map[int64]ladder.PlanProgress{}
 	for chunk := range slices.Chunk(ids, pipelineChunk) {
 		in, args := pipelineIn(chunk)
-		args = append(args, ladder.Day(today))
-		q := fmt.Sprintf(`SELECT p.person_id, p.target_role, COUNT(a.id),
-			COALESCE(SUM(CASE WHEN a.done THEN 1 ELSE 0 END), 0),
-			COALESCE(SUM(CASE WHEN NOT a.done AND a.due_date < $%d THEN 1 ELSE 0 END), 0)
+		err := s.scanAll(ctx, `SELECT p.person_id, p.target_role, a.done, a.due_date
 			FROM plans p
 			LEFT JOIN plan_goals g ON g.plan_id = p.id
 			LEFT JOIN plan_actions a ON a.goal_id = g.id AND NOT a.dropped
-			WHERE p.person_id IN (%s) GROUP BY p.person_id, p.target_role`, len(args), in)
-		err := s.scanAll(ctx, q, args, func(rows *sql.Rows) error {
+			WHERE p.person_id IN (`+in+`)`, args, func(rows *sql.Rows) error {
 			var id int64
-			var pp ladder.PlanProgress
-			if err := rows.Scan(&id, &pp.TargetRole, &pp.Total, &pp.Done, &pp.Overdue); err != nil {
+			var target string
+			var done sql.NullBool
+			var due sql.NullTime
+			if err := rows.Scan(&id, &target, &done, &due); err != nil {
 				return err
+			}
+			pp := out[id]
+			pp.TargetRole = target
+			if due.Valid {
+				pp.Total++
+				day := ladder.Day(due.Time)
+				switch {
+				case done.Bool:
+					pp.Done++
+				case day.Before(today):
+					pp.Overdue++
+				case pp.NextDue.IsZero() || day.Before(pp.NextDue):
+					pp.NextDue = day
+				}
 			}
 			out[id] = pp
 			return nil
@@ -285,4 +299,86 @@ func (s *PipelineService) FindPlanProgress(ctx context.Context, ids []int64, tod
 		}
 	}
 	return out, nil
+}
+
+// FindPipelineSummaries returns the kept summaries of the people in ids
+// for target, one query per pipelineChunk people.
+func (s *PipelineService) FindPipelineSummaries(ctx context.Context, target string, ids []int64) (_ map[int64]*ladder.PipelineSummary, err error) {
+	defer wrap(&err, "FindPipelineSummaries(%d people)", len(ids))
+	out := map[int64]*ladder.PipelineSummary{}
+	for chunk := range slices.Chunk(ids, pipelineChunk) {
+		in, args := pipelineIn(chunk)
+		args = append(args, target)
+		q := fmt.Sprintf(`SELECT `+pipelineSummaryColumns+` FROM pipeline_summaries WHERE target_role = $%d AND person_id IN (%s)`, len(args), in)
+		err := s.scanAll(ctx, q, args, func(rows *sql.Rows) error {
+			var sm ladder.PipelineSummary
+			var last, next sql.NullTime
+			if err := rows.Scan(&sm.PersonID, &sm.TargetRole, &sm.DataVersion, &sm.ModelKey, &sm.ValidUntil, &sm.HasReadiness, &sm.Assessed,
+				&last, &sm.Score, &sm.Confidence, &sm.Horizon, &sm.Slope, &sm.Months, &sm.Points, &sm.Reason, &sm.HasPlanPart, &sm.HasPlan,
+				&sm.Plan.TargetRole, &sm.Plan.Done, &sm.Plan.Total, &sm.Plan.Overdue, &next); err != nil {
+				return err
+			}
+			sm.LastAssessed, sm.Plan.NextDue = last.Time, next.Time
+			out[sm.PersonID] = &sm
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+const pipelineSummaryColumns = `person_id, target_role, data_version, model_key, valid_until, has_readiness, assessed, last_assessed,
+	score, confidence, horizon, slope, months, points, reason, has_plan_part, has_plan, plan_target, plan_done, plan_total, plan_overdue,
+	plan_next_due`
+
+// SavePipelineSummaries keeps the summaries in one transaction, with
+// multi-row upserts: they are derived from the people's data, so whoever
+// writes last (another replica, say) writes the same figures.
+func (s *PipelineService) SavePipelineSummaries(ctx context.Context, ss []*ladder.PipelineSummary) (err error) {
+	defer wrap(&err, "SavePipelineSummaries(%d)", len(ss))
+	if len(ss) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// A hundred rows a statement: SQLite looks each numbered parameter up
+	// by name, which grows with their square.
+	const cols = 22
+	for batch := range slices.Chunk(ss, 100) {
+		var q strings.Builder
+		q.WriteString(`INSERT INTO pipeline_summaries (` + pipelineSummaryColumns + `) VALUES `)
+		args := make([]any, 0, len(batch)*cols)
+		for i, sm := range batch {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteByte('(')
+			for c := range cols {
+				if c > 0 {
+					q.WriteString(", ")
+				}
+				fmt.Fprintf(&q, "$%d", i*cols+c+1)
+			}
+			q.WriteByte(')')
+			args = append(args, sm.PersonID, sm.TargetRole, sm.DataVersion, sm.ModelKey, sm.ValidUntil.UTC(), sm.HasReadiness, sm.Assessed,
+				timeOrNil(sm.LastAssessed), sm.Score, sm.Confidence, sm.Horizon, sm.Slope, sm.Months, sm.Points, sm.Reason, sm.HasPlanPart,
+				sm.HasPlan, sm.Plan.TargetRole, sm.Plan.Done, sm.Plan.Total, sm.Plan.Overdue, timeOrNil(sm.Plan.NextDue))
+		}
+		q.WriteString(` ON CONFLICT (person_id, target_role) DO UPDATE SET data_version = excluded.data_version,
+			model_key = excluded.model_key, valid_until = excluded.valid_until, has_readiness = excluded.has_readiness,
+			assessed = excluded.assessed, last_assessed = excluded.last_assessed, score = excluded.score, confidence = excluded.confidence,
+			horizon = excluded.horizon, slope = excluded.slope, months = excluded.months, points = excluded.points, reason = excluded.reason,
+			has_plan_part = excluded.has_plan_part, has_plan = excluded.has_plan, plan_target = excluded.plan_target,
+			plan_done = excluded.plan_done, plan_total = excluded.plan_total, plan_overdue = excluded.plan_overdue,
+			plan_next_due = excluded.plan_next_due`)
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return mapErr(err)
+		}
+	}
+	return tx.Commit()
 }
