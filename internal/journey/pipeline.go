@@ -187,7 +187,22 @@ func (j *Journey) ProgrammePipelineFor(ctx context.Context, actor *ladder.Person
 	if v.Programme, err = j.OrgProgrammes.FindProgramme(ctx, orgID, q.ProgrammeID); err != nil {
 		return nil, err
 	}
-	if v.Cohorts, err = j.OrgProgrammes.FindCohorts(ctx, orgID, q.ProgrammeID); err != nil {
+	// The programme is the actor's organisation's: what the view needs
+	// is read side by side. The members of a cohort of another programme
+	// are none; the cohort is refused below all the same.
+	var m *ladder.Model
+	var members []*ladder.PipelineMember
+	var shared map[int64]ladder.ShareSet
+	err = pipelineTogether(
+		func() (err error) { v.Cohorts, err = j.OrgProgrammes.FindCohorts(ctx, orgID, q.ProgrammeID); return err },
+		func() (err error) { m, err = j.Model(ctx); return err },
+		func() (err error) {
+			members, err = j.Pipelines.FindPipelineMembers(ctx, orgID, v.Programme.ID, q.CohortID)
+			return err
+		},
+		func() (err error) { shared, err = j.Shares.FindSharedWith(ctx, orgID, ladder.AudienceAdmins); return err },
+	)
+	if err != nil {
 		return nil, err
 	}
 	if q.CohortID != 0 {
@@ -197,15 +212,11 @@ func (j *Journey) ProgrammePipelineFor(ctx context.Context, actor *ladder.Person
 		}
 		v.Cohort = v.Cohorts[i]
 	}
-	m, err := j.Model(ctx)
-	if err != nil {
-		return nil, err
-	}
 	if v.Target, err = j.ResolveTarget(m, v.Programme.TargetRole); err != nil {
 		return nil, ladder.Errorf(ladder.EINVALID, "The programme's target role %q is not in the competency model in use: choose another on the programme's page.",
 			v.Programme.TargetRole)
 	}
-	if err := j.pipelineRows(ctx, m, orgID, v); err != nil {
+	if err := j.pipelineRows(ctx, m, members, shared, v); err != nil {
 		return nil, err
 	}
 	sortPipeline(v.Rows, v.Sort)
@@ -232,22 +243,10 @@ func pipelineAuditDetail(v *PipelineView, via string) string {
 	return d
 }
 
-// pipelineRows loads the members and what they share and builds the rows:
-// a handful of queries whatever the number of members (see
-// pipelineSummaries).
-func (j *Journey) pipelineRows(ctx context.Context, m *ladder.Model, orgID int64, v *PipelineView) error {
-	var cohortID int64
-	if v.Cohort != nil {
-		cohortID = v.Cohort.ID
-	}
-	members, err := j.Pipelines.FindPipelineMembers(ctx, orgID, v.Programme.ID, cohortID)
-	if err != nil {
-		return err
-	}
-	shared, err := j.Shares.FindSharedWith(ctx, orgID, ladder.AudienceAdmins)
-	if err != nil {
-		return err
-	}
+// pipelineRows builds the rows of the members with what they share (see
+// pipelineSummaries for how their figures are found).
+func (j *Journey) pipelineRows(ctx context.Context, m *ladder.Model, members []*ladder.PipelineMember, shared map[int64]ladder.ShareSet,
+	v *PipelineView) error {
 	sums, err := j.pipelineSummaries(ctx, m, v.Target, members, shared, v.AsOf)
 	if err != nil {
 		return err

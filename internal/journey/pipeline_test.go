@@ -119,6 +119,8 @@ func newPipelineJourneyFixture(t *testing.T, db *sqldb.DB) *pipelineJourneyFixtu
 	}
 	addFeedbackRounds(t, j, f.pia)
 
+	// Pia has an account; the others were imported and have none yet.
+	must(sqldb.NewAuthService(db).CreateAccount(ctx, f.pia.ID, ladder.AccountMember, "pia's long password"))
 	plan(f.pia, 2, 1, 3)
 	f.piaPlanDone, f.piaOverdue, f.piaPlanTotal = 2, 1, 6
 	plan(f.sam, 1, 0, 0)
@@ -188,7 +190,7 @@ func TestProgrammePipeline(t *testing.T) {
 		if pia.Readiness.Projection.Horizon == readiness.HorizonUnknown || pia.Readiness.Projection.Points != 2 {
 			t.Errorf("Pia's two assessments four months apart give a horizon: %+v", pia.Readiness.Projection)
 		}
-		if !slices.Equal(pia.Cohorts, []string{"Spring", "Autumn"}) || pia.Status != journey.PipelineStarted || pia.HasAccount {
+		if !slices.Equal(pia.Cohorts, []string{"Spring", "Autumn"}) || pia.Status != journey.PipelineStarted || !pia.HasAccount {
 			t.Errorf("Pia: %+v", pia)
 		}
 		wantPlan := &journey.PipelinePlan{HasPlan: true, Target: "IT manager",
@@ -200,7 +202,7 @@ func TestProgrammePipeline(t *testing.T) {
 
 		// Sam shares readiness only: no plan progress, though he has a plan.
 		sam := pipelineRowOf(t, v, f.sam.ID)
-		if sam.Readiness == nil || !sam.Readiness.Assessed || sam.Plan != nil || sam.Status != journey.PipelineStarted {
+		if sam.Readiness == nil || !sam.Readiness.Assessed || sam.Plan != nil || sam.Status != journey.PipelineStarted || sam.HasAccount {
 			t.Errorf("Sam: %+v", sam)
 		}
 		if sam.Readiness.Projection.Horizon != readiness.HorizonUnknown {

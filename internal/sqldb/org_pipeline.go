@@ -16,8 +16,8 @@ import (
 var _ ladder.PipelineService = (*PipelineService)(nil)
 
 // PipelineService reads the pipeline views' inputs for many people at
-// once. Its lists of ids vary in length, so its queries go around the
-// statement cache (which would fill with one shape per length).
+// once. Queries with lists of ids go around the statement cache, which
+// would fill with one shape per length.
 type PipelineService struct{ db *DB }
 
 // NewPipelineService returns a PipelineService on db.
@@ -33,7 +33,7 @@ const pipelineChunk = 2000
 func (s *PipelineService) FindPipelineMembers(ctx context.Context, orgID, programmeID, cohortID int64) (_ []*ladder.PipelineMember, err error) {
 	defer wrap(&err, "FindPipelineMembers(%d, %d)", programmeID, cohortID)
 	q := `SELECT ` + personColumns + `, m.title,
-		(SELECT COUNT(*) FROM accounts a WHERE a.person_id = p.id) + (SELECT COUNT(*) FROM sso_links l WHERE l.person_id = p.id),
+		EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = p.id) OR EXISTS (SELECT 1 FROM sso_links l WHERE l.person_id = p.id),
 		c.id
 		FROM org_cohort_members cm
 		JOIN org_cohorts c ON c.id = cm.cohort_id
@@ -48,7 +48,9 @@ func (s *PipelineService) FindPipelineMembers(ctx context.Context, orgID, progra
 		q += ` AND cm.person_id IN (SELECT person_id FROM org_cohort_members WHERE cohort_id = $3)`
 		args = append(args, cohortID)
 	}
-	rows, err := s.db.db.QueryContext(ctx, q+` ORDER BY p.name, p.id, c.start_date, c.id`, args...)
+	// Two shapes only (with a cohort or without): the statement cache saves
+	// planning it on every view.
+	rows, err := s.db.query(ctx, q+` ORDER BY p.name, p.id, c.start_date, c.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -56,9 +58,9 @@ func (s *PipelineService) FindPipelineMembers(ctx context.Context, orgID, progra
 	var out []*ladder.PipelineMember
 	for rows.Next() {
 		var title string
-		var accounts int
+		var account bool
 		var cohort int64
-		p, err := scanPerson(rows, &title, &accounts, &cohort)
+		p, err := scanPerson(rows, &title, &account, &cohort)
 		if err != nil {
 			return nil, err
 		}
@@ -66,7 +68,7 @@ func (s *PipelineService) FindPipelineMembers(ctx context.Context, orgID, progra
 			out[n-1].CohortIDs = append(out[n-1].CohortIDs, cohort)
 			continue
 		}
-		out = append(out, &ladder.PipelineMember{Person: p, Title: title, HasAccount: accounts > 0, CohortIDs: []int64{cohort}})
+		out = append(out, &ladder.PipelineMember{Person: p, Title: title, HasAccount: account, CohortIDs: []int64{cohort}})
 	}
 	return out, rows.Err()
 }

@@ -1,5 +1,10 @@
 package web
 
+import (
+	"strings"
+	"testing"
+)
+
 // pipelineTemplateCases are the cases of the pipeline pages: full (every
 // kind of row), a programme without cohorts, cohorts without members, and
 // empty.
@@ -10,6 +15,7 @@ func pipelineTemplateCases() map[string][]templateCase {
 		{Name: "Ana <b>", Title: "Lead", Cohorts: "Spring, Autumn", HasAccount: true, Status: "started", StatusLabel: "Started",
 			ReadinessShared: true, Assessed: true, Score: "81.5", ScoreValue: 81.5, Confidence: "low", Horizon: "now", HorizonLabel: "Ready now",
 			HorizonReason: "score 81.5 reaches 80", LastAssessed: "1 Jan 2027", PlanShared: true, HasPlan: true, Done: 2, Total: 5, Overdue: 1,
+			PlanText: "2 of 5 done", OverdueText: "1 overdue",
 			PlanTarget: "CIO"},
 		{Name: "Ben", Status: "not-started", StatusLabel: "Not started", ReadinessShared: true, Horizon: "unknown", HorizonLabel: "Not enough history",
 			HorizonReason: "no completed self-assessment yet", PlanShared: true},
@@ -31,5 +37,32 @@ func pipelineTemplateCases() map[string][]templateCase {
 			{name: "NoMembers", data: &OrgPipelinePage{Org: header, ID: 1, CohortName: "Spring"}},
 			{name: "Empty", data: &OrgPipelinePage{}},
 		},
+	}
+}
+
+// TestPipelineRowsHTML: the rows written in Go escape every value and say
+// "Not shared" where a member does not share.
+func TestPipelineRowsHTML(t *testing.T) {
+	page := OrgPipelinePage{Rows: []OrgPipelineRow{
+		{Name: `<script>alert("x")</script>`, Title: `"quoted" & co`, Cohorts: "A<B", Status: `x" onmouseover="y`, StatusLabel: "Not shared"},
+		{Name: "Ana", ReadinessShared: true, Assessed: true, Score: "81.5", Confidence: `low"><b>`, Horizon: "now", HorizonLabel: "Ready now",
+			PlanShared: true, HasPlan: true, PlanText: "2 of 5 done", OverdueText: "1 overdue", PlanTarget: "CIO <x>", HasAccount: true},
+	}}
+	got := string(page.RowsHTML())
+	for _, want := range []string{`&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;`, `&#34;quoted&#34; &amp; co`, "A&lt;B",
+		`class="status-x&#34; onmouseover=&#34;y"`, `<td data-label="Readiness" class="not-shared">Not shared</td>`,
+		`<td data-label="Plan" class="not-shared">Not shared</td>`, `class="pill low&#34;&gt;&lt;b&gt;"`, "towards CIO &lt;x&gt;",
+		`<span class="late">1 overdue</span>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("rows lack %s:\n%s", want, got)
+		}
+	}
+	for _, bad := range []string{"<script>", `"quoted"`, "<b>", "<x>"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("rows carry %s unescaped", bad)
+		}
+	}
+	if n := strings.Count(got, "<tr>"); n != 2 {
+		t.Errorf("%d rows", n)
 	}
 }
