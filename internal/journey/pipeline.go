@@ -194,13 +194,19 @@ func (j *Journey) ProgrammePipelineFor(ctx context.Context, actor *ladder.Person
 	var members []*ladder.PipelineMember
 	var shared map[int64]ladder.ShareSet
 	err = pipelineTogether(
-		func() (err error) { v.Cohorts, err = j.OrgProgrammes.FindCohorts(ctx, orgID, q.ProgrammeID); return err },
+		func() (err error) {
+			v.Cohorts, err = j.OrgProgrammes.FindCohorts(ctx, orgID, q.ProgrammeID)
+			return err
+		},
 		func() (err error) { m, err = j.Model(ctx); return err },
 		func() (err error) {
 			members, err = j.Pipelines.FindPipelineMembers(ctx, orgID, v.Programme.ID, q.CohortID)
 			return err
 		},
-		func() (err error) { shared, err = j.Shares.FindSharedWith(ctx, orgID, ladder.AudienceAdmins); return err },
+		func() (err error) {
+			shared, err = j.Shares.FindSharedWith(ctx, orgID, ladder.AudienceAdmins)
+			return err
+		},
 	)
 	if err != nil {
 		return nil, err
