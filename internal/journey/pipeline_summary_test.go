@@ -65,11 +65,11 @@ func TestSummaryExpiry(t *testing.T) {
 
 // TestPipelineFormulaVersion guards the summaries stored in people's
 // databases: they were computed by the rules of pipelineFormula. When
-// this case's figures change, the rules changed; bump pipelineFormula
+// this case's figures or words change, the rules changed; bump pipelineFormula
 // (stored summaries are then recomputed) and record the new figures here.
 func TestPipelineFormulaVersion(t *testing.T) {
 	const formula = 1
-	const want = "assessed=true score=75.7 confidence=40 horizon=6-months slope=4.7 months=0.9 points=3"
+	const want = `assessed=true score=75.7 confidence=40 horizon=6-months slope=4.7 months=0.9 points=3 reason="at +4.7 points a month, 80 in about 0.9 months"`
 	j := New(sqldbtest.Open(t, sqldb.SQLite), onet.Embedded)
 	m := model.Default()
 	target, _ := m.Role("it-manager")
@@ -89,8 +89,8 @@ func TestPipelineFormulaVersion(t *testing.T) {
 	if err := j.summariseReadiness(context.Background(), m, target, p, in, at(9), sm); err != nil {
 		t.Fatal(err)
 	}
-	got := fmt.Sprintf("assessed=%v score=%v confidence=%v horizon=%s slope=%v months=%v points=%d", sm.Assessed, sm.Score, sm.Confidence,
-		sm.Horizon, sm.Slope, sm.Months, sm.Points)
+	got := fmt.Sprintf("assessed=%v score=%v confidence=%v horizon=%s slope=%v months=%v points=%d reason=%q", sm.Assessed, sm.Score,
+		sm.Confidence, sm.Horizon, sm.Slope, sm.Months, sm.Points, sm.Reason)
 	if got != want || pipelineFormula != formula {
 		t.Errorf("pipelineFormula %d computes\n  %s\nwhere formula %d computed\n  %s\n"+
 			"If the rules changed on purpose, bump pipelineFormula and record the new figures and version here.", pipelineFormula, got, formula, want)

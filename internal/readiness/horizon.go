@@ -129,8 +129,12 @@ func Project(score float64, trend []Point, asOf time.Time) Projection {
 	default:
 		p.Horizon = HorizonLater
 	}
-	p.Reason = fmt.Sprintf("at %s %s a month, %d in about %s %s", signed(p.Slope), unit(p.Slope, "point", "points"),
-		ReadyNowScore, trim(p.Months), unit(p.Months, "month", "months"))
+	when := fmt.Sprintf("in about %s %s", trim(p.Months), unit(p.Months, "month", "months"))
+	if p.Months > 24 {
+		// A line carried on for years says little more than "not soon".
+		when = "in more than two years"
+	}
+	p.Reason = fmt.Sprintf("at %s %s a month, %d %s", signed(p.Slope), unit(p.Slope, "point", "points"), ReadyNowScore, when)
 	return p
 }
 

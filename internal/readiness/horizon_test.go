@@ -53,7 +53,7 @@ func TestProject(t *testing.T) {
 		// +1 a month from 50: 30 months.
 		{"Later", 50, []Point{at(10, 40), at(0, 50)},
 			Projection{Horizon: HorizonLater, Score: 50, Slope: 1, Points: 2, Months: 30,
-				Reason: "at +1 point a month, 80 in about 30 months"}},
+				Reason: "at +1 point a month, 80 in more than two years"}},
 		{"Flat", 70, []Point{at(9, 70), at(5, 70), at(1, 70)},
 			Projection{Horizon: HorizonLater, Score: 70, Points: 3, Reason: "no climb over the last 12 months (0 points a month)"}},
 		{"Falling", 60, []Point{at(8, 70), at(0, 60)},
