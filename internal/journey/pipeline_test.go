@@ -505,3 +505,19 @@ func TestPipelineSummariesStored(t *testing.T) {
 		}
 	})
 }
+
+// TestRoleMay: the tabs' shortcut agrees with Can for every action and
+// role, in the member's own organisation.
+func TestRoleMay(t *testing.T) {
+	f := newOrgJourneyFixture(t, sqldbtest.Open(t, sqldb.SQLite))
+	for role, actor := range map[string]*ladder.Person{ladder.OrgRoleOwner: f.owner, ladder.OrgRoleAdmin: f.admin, ladder.OrgRoleMember: f.member} {
+		for _, act := range ladder.OrgActions {
+			if can := f.j.Can(ctx, actor, act, ladder.OrgSubject(f.north.ID)) == nil; journey.RoleMay(role, act) != can {
+				t.Errorf("%s %s: RoleMay %v, Can %v", role, act, !can, can)
+			}
+		}
+	}
+	if journey.RoleMay(ladder.OrgRoleOwner, "org.nothing") {
+		t.Error("an unknown action is allowed")
+	}
+}

@@ -28,18 +28,19 @@ func NewPipelineService(db *DB) *PipelineService { return &PipelineService{db: d
 const pipelineChunk = 2000
 
 // FindPipelineMembers returns the members of a programme's cohorts (or of
-// one), by name, each once with all their cohorts of the programme: one
-// query, one row per cohort place.
+// one), each once with all their cohorts of the programme: one query, one
+// row per cohort place. They come by id: the views order them.
 func (s *PipelineService) FindPipelineMembers(ctx context.Context, orgID, programmeID, cohortID int64) (_ []*ladder.PipelineMember, err error) {
 	defer wrap(&err, "FindPipelineMembers(%d, %d)", programmeID, cohortID)
 	q := `SELECT ` + personColumns + `, m.title,
-		EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = p.id) OR EXISTS (SELECT 1 FROM sso_links l WHERE l.person_id = p.id),
+		a.person_id IS NOT NULL OR EXISTS (SELECT 1 FROM sso_links l WHERE l.person_id = p.id),
 		c.id
 		FROM org_cohort_members cm
 		JOIN org_cohorts c ON c.id = cm.cohort_id
 		JOIN org_programmes g ON g.id = c.programme_id
 		JOIN org_members m ON m.person_id = cm.person_id AND m.org_id = g.org_id
 		JOIN persons p ON p.id = cm.person_id
+		LEFT JOIN accounts a ON a.person_id = p.id
 		WHERE g.org_id = $1 AND g.id = $2`
 	args := []any{orgID, programmeID}
 	if cohortID != 0 {
@@ -50,7 +51,7 @@ func (s *PipelineService) FindPipelineMembers(ctx context.Context, orgID, progra
 	}
 	// Two shapes only (with a cohort or without): the statement cache saves
 	// planning it on every view.
-	rows, err := s.db.query(ctx, q+` ORDER BY p.name, p.id, c.start_date, c.id`, args...)
+	rows, err := s.db.query(ctx, q+` ORDER BY p.id, c.start_date, c.id`, args...)
 	if err != nil {
 		return nil, err
 	}
