@@ -84,7 +84,7 @@ type PipelineSummary struct {
 type PipelineService interface {
 	// FindPipelineMembers returns the members of the programme's cohorts
 	// (of one cohort when cohortID is not 0), each once with all their
-	// cohorts of the programme, by name.
+	// cohorts of the programme, by person id.
 	FindPipelineMembers(ctx context.Context, orgID, programmeID, cohortID int64) ([]*PipelineMember, error)
 	// FindReadinessInputs returns the inputs of each person in ids who
 	// has any, by person id.

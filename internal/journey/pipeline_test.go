@@ -25,12 +25,11 @@ import (
 // with his mentor only. Another programme has a cohort of its own.
 type pipelineJourneyFixture struct {
 	*orgJourneyFixture
-	prog, other              *ladder.OrgProgramme
-	spring, autumn, otherC   *ladder.OrgCohort
-	pia, sam, nia, tom       *ladder.Person
-	now                      time.Time
-	piaPlanDone, piaOverdue  int
-	piaPlanTotal, samPlanned int
+	prog, other                           *ladder.OrgProgramme
+	spring, autumn, otherC                *ladder.OrgCohort
+	pia, sam, nia, tom                    *ladder.Person
+	now                                   time.Time
+	piaPlanDone, piaOverdue, piaPlanTotal int
 }
 
 func newPipelineJourneyFixture(t *testing.T, db *sqldb.DB) *pipelineJourneyFixture {
