@@ -63,7 +63,6 @@ type OrgPipelineRow struct {
 	ReadinessShared bool
 	Assessed        bool
 	Score           string
-	ScoreValue      float64
 	Confidence      string // low, medium, high
 	Horizon         string
 	HorizonLabel    string
@@ -72,9 +71,6 @@ type OrgPipelineRow struct {
 
 	PlanShared bool
 	HasPlan    bool
-	Done       int
-	Total      int
-	Overdue    int
 	// PlanText ("4 of 12 done") and OverdueText ("1 overdue", "" for
 	// none) are what the plan cell says.
 	PlanText, OverdueText string
@@ -187,7 +183,7 @@ func pipelineRowView(row journey.PipelineRow) OrgPipelineRow {
 		Status: row.Status, StatusLabel: pipelineStatusLabels[row.Status]}
 	if rd := row.Readiness; rd != nil {
 		out.ReadinessShared, out.Assessed = true, rd.Assessed
-		out.Score, out.ScoreValue, out.Confidence = charts.Num(rd.Score, 1), rd.Score, rd.ConfidenceLabel
+		out.Score, out.Confidence = charts.Num(rd.Score, 1), rd.ConfidenceLabel
 		out.Horizon, out.HorizonLabel, out.HorizonReason = rd.Projection.Horizon, readiness.HorizonLabel(rd.Projection.Horizon), rd.Projection.Reason
 		if rd.Assessed {
 			out.LastAssessed = rd.LastAssessed.Format("2 Jan 2006")
@@ -195,7 +191,6 @@ func pipelineRowView(row journey.PipelineRow) OrgPipelineRow {
 	}
 	if pl := row.Plan; pl != nil {
 		out.PlanShared, out.HasPlan = true, pl.HasPlan
-		out.Done, out.Total, out.Overdue = pl.Done, pl.Total, pl.Overdue
 		out.PlanText = strconv.Itoa(pl.Done) + " of " + strconv.Itoa(pl.Total) + " done"
 		if pl.Overdue > 0 {
 			out.OverdueText = strconv.Itoa(pl.Overdue) + " overdue"
@@ -270,7 +265,8 @@ func (p OrgPipelinePage) RowsHTML() template.HTML {
 			cell("Ready", "not-shared", notShared)
 		default:
 			if r.Assessed {
-				cell("Readiness", "num", e(r.Score)+` <span class="pill `+e(r.Confidence)+`">`+e(r.Confidence)+`</span>`)
+				cell("Readiness", "num", e(r.Score)+` <span class="pill `+e(r.Confidence)+`">`+e(r.Confidence)+`</span>`+
+					` <small class="muted">assessed `+e(r.LastAssessed)+`</small>`)
 			} else {
 				cell("Readiness", "", `<span class="muted">No self-assessment yet</span>`)
 			}

@@ -25,7 +25,7 @@ func BenchmarkOrgPipelineRender(b *testing.B) {
 		if i%3 > 0 {
 			r.ReadinessShared, r.Assessed, r.Score, r.Confidence = true, true, "62.5", "low"
 			r.Horizon, r.HorizonLabel, r.HorizonReason = "12-months", "Within 12 months", "at +2.1 points a month, 80 in about 8.3 months"
-			r.PlanShared, r.HasPlan, r.Done, r.Total, r.Overdue, r.PlanText, r.OverdueText = true, true, 4, 12, 1, "4 of 12 done", "1 overdue"
+			r.PlanShared, r.HasPlan, r.PlanText, r.OverdueText, r.LastAssessed = true, true, "4 of 12 done", "1 overdue", "1 Mar 2026"
 			r.Status, r.StatusLabel = "started", "Started"
 		}
 		page.Rows = append(page.Rows, r)

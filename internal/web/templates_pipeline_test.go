@@ -13,8 +13,8 @@ func pipelineTemplateCases() map[string][]templateCase {
 	bench := []OrgPipelineBenchCell{{Key: "now", Label: "Ready now", N: 1, Percent: 25}, {Key: "not-shared", Label: "Not shared", N: 3, Percent: 75}}
 	rows := []OrgPipelineRow{
 		{Name: "Ana <b>", Title: "Lead", Cohorts: "Spring, Autumn", HasAccount: true, Status: "started", StatusLabel: "Started",
-			ReadinessShared: true, Assessed: true, Score: "81.5", ScoreValue: 81.5, Confidence: "low", Horizon: "now", HorizonLabel: "Ready now",
-			HorizonReason: "score 81.5 reaches 80", LastAssessed: "1 Jan 2027", PlanShared: true, HasPlan: true, Done: 2, Total: 5, Overdue: 1,
+			ReadinessShared: true, Assessed: true, Score: "81.5", Confidence: "low", Horizon: "now", HorizonLabel: "Ready now",
+			HorizonReason: "score 81.5 reaches 80", LastAssessed: "1 Jan 2027", PlanShared: true, HasPlan: true,
 			PlanText: "2 of 5 done", OverdueText: "1 overdue",
 			PlanTarget: "CIO"},
 		{Name: "Ben", Status: "not-started", StatusLabel: "Not started", ReadinessShared: true, Horizon: "unknown", HorizonLabel: "Not enough history",
@@ -45,14 +45,14 @@ func pipelineTemplateCases() map[string][]templateCase {
 func TestPipelineRowsHTML(t *testing.T) {
 	page := OrgPipelinePage{Rows: []OrgPipelineRow{
 		{Name: `<script>alert("x")</script>`, Title: `"quoted" & co`, Cohorts: "A<B", Status: `x" onmouseover="y`, StatusLabel: "Not shared"},
-		{Name: "Ana", ReadinessShared: true, Assessed: true, Score: "81.5", Confidence: `low"><b>`, Horizon: "now", HorizonLabel: "Ready now",
+		{Name: "Ana", ReadinessShared: true, Assessed: true, Score: "81.5", Confidence: `low"><b>`, Horizon: "now", HorizonLabel: "Ready now", LastAssessed: "1 Jan 2027",
 			PlanShared: true, HasPlan: true, PlanText: "2 of 5 done", OverdueText: "1 overdue", PlanTarget: "CIO <x>", HasAccount: true},
 	}}
 	got := string(page.RowsHTML())
 	for _, want := range []string{`&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;`, `&#34;quoted&#34; &amp; co`, "A&lt;B",
 		`class="status-x&#34; onmouseover=&#34;y"`, `<td data-label="Readiness" class="not-shared">Not shared</td>`,
 		`<td data-label="Plan" class="not-shared">Not shared</td>`, `class="pill low&#34;&gt;&lt;b&gt;"`, "towards CIO &lt;x&gt;",
-		`<span class="late">1 overdue</span>`} {
+		`<span class="late">1 overdue</span>`, "assessed 1 Jan 2027"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("rows lack %s:\n%s", want, got)
 		}
