@@ -41,7 +41,8 @@ import (
 // formulas in use (pipelineFormula), and until ValidUntil, the first moment
 // its figures could change without a write (summaryExpiry). So replicas
 // never disagree, and a summary is recomputed when something changed, not
-// every day. It is derived data: never exported, deleted with the person.
+// every day. It is derived data: never exported, deleted when the member
+// changes what they share or leaves the organisation.
 
 // pipelineFormula versions the rules a stored summary was computed by
 // (docs/readiness.md and the projection). Bump it when they change:

@@ -323,6 +323,11 @@ func TestProgrammePipelineFollowsChanges(t *testing.T) {
 		if _, err := f.j.SetSharing(ctx, f.sam, nil); err != nil {
 			t.Fatal(err)
 		}
+		// The figures kept for what he shared go with it.
+		var kept int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM pipeline_summaries WHERE person_id = $1`, f.sam.ID).Scan(&kept); err != nil || kept != 0 {
+			t.Errorf("%d summaries of Sam kept after he stopped sharing (%v)", kept, err)
+		}
 		if r := pipelineRowOf(t, view(), f.sam.ID); r.Readiness != nil || r.Status != journey.PipelineNotShared {
 			t.Errorf("Sam after unsharing: %+v", r)
 		}
@@ -332,6 +337,16 @@ func TestProgrammePipelineFollowsChanges(t *testing.T) {
 		}
 		if slices.ContainsFunc(view().Rows, func(r journey.PipelineRow) bool { return r.PersonID == f.nia.ID }) {
 			t.Error("Nia still listed after leaving")
+		}
+		// Pia leaves too: her kept figures go with her membership.
+		if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM pipeline_summaries WHERE person_id = $1`, f.pia.ID).Scan(&kept); err != nil || kept != 1 {
+			t.Errorf("%d summaries of Pia before she left (%v)", kept, err)
+		}
+		if err := f.j.RemoveOrgMember(ctx, f.owner, f.pia.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM pipeline_summaries WHERE person_id = $1`, f.pia.ID).Scan(&kept); err != nil || kept != 0 {
+			t.Errorf("%d summaries of Pia kept after she left (%v)", kept, err)
 		}
 	})
 }

@@ -8,9 +8,10 @@
 -- into effect or ageing, a trend point leaving the 12-month window, an
 -- action falling due). A row holds the readiness part only when the
 -- member shared their readiness, the plan part only when they shared their
--- plan, at that data version. Never exported; deleted with the person.
+-- plan, at that data version; a member's rows go when they change what they
+-- share or leave the organisation. Never exported.
 CREATE TABLE pipeline_summaries (
-    person_id     INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+    person_id     INTEGER NOT NULL REFERENCES org_members (person_id) ON DELETE CASCADE,
     target_role   TEXT NOT NULL,
     data_version  INTEGER NOT NULL,
     model_key     TEXT NOT NULL,
