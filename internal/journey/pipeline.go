@@ -152,18 +152,18 @@ type PipelineQuery struct {
 	Via         string
 }
 
-// ProgrammePipeline returns the pipeline of a programme of the actor's organisation
-// (all cohorts when cohortID is 0), its rows by readiness, and records the
-// view in the audit log. Only programme admins and owners may see it
-// (ladder.ActOrgViewPipeline).
+// ProgrammePipeline returns the pipeline of a programme of the actor's
+// organisation (all cohorts when cohortID is 0), its rows by readiness,
+// and records the view in the audit log. Only programme admins and owners
+// may see it (ladder.ActOrgViewPipeline).
 //
 // (Journey.Pipeline is the person's own pipeline of opportunities.)
 func (j *Journey) ProgrammePipeline(ctx context.Context, actor *ladder.Person, programmeID, cohortID int64) (*PipelineView, error) {
 	return j.ProgrammePipelineFor(ctx, actor, PipelineQuery{ProgrammeID: programmeID, CohortID: cohortID})
 }
 
-// ProgrammePipelineFor is ProgrammePipeline with the order of the rows and how the view is
-// made (recorded in the audit entry).
+// ProgrammePipelineFor is ProgrammePipeline with the order of the rows
+// and how the view is made (recorded in the audit entry).
 //
 // Errors: EINVALID for an unknown sort or a programme whose target role is
 // no longer in the competency model; ENOTFOUND for a programme or cohort
@@ -229,8 +229,12 @@ func (j *Journey) ProgrammePipelineFor(ctx context.Context, actor *ladder.Person
 	for _, r := range v.Rows {
 		v.Bench.add(r)
 	}
-	return v, j.Audit(ctx, ladder.AuditEntry{OrgID: orgID, ActorID: actor.ID, Action: "view.pipeline",
-		SubjectKind: ladder.AuditProgramme, SubjectID: v.Programme.ID, SubjectName: v.Programme.Name, Detail: pipelineAuditDetail(v, q.Via)})
+	// Nobody sees the view unless the log records that they did.
+	if err := j.Audit(ctx, ladder.AuditEntry{OrgID: orgID, ActorID: actor.ID, Action: "view.pipeline", SubjectKind: ladder.AuditProgramme,
+		SubjectID: v.Programme.ID, SubjectName: v.Programme.Name, Detail: pipelineAuditDetail(v, q.Via)}); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 func pipelineAuditDetail(v *PipelineView, via string) string {
