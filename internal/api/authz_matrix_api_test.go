@@ -150,6 +150,8 @@ var apiMatrix = map[string]string{
 	"GET /api/v1/org/programmes":                       "L F F F A A O N",
 	"POST /api/v1/org/programmes":                      "L F F F A A O N",
 	"GET /api/v1/org/programmes/{id}":                  "L F F F A A N N",
+	"GET /api/v1/org/programmes/{id}/pipeline":         "L F F F A A N N",
+	"GET /api/v1/org/programmes/{id}/pipeline.csv":     "L F F F A A N N",
 	"GET /api/v1/org/cohorts/{id}/feedback":            "L F F F A A N N",
 	"POST /api/v1/org/cohorts/{id}/feedback":           "L F F F A A N N",
 	"PUT /api/v1/org/programmes/{id}":                  "L F F F A A N N",

@@ -152,6 +152,7 @@ func tour(e *env, n int) map[string]call {
 	maps.Copy(calls, ssoTour(e, n))
 	maps.Copy(calls, sharingTour(e, n))
 	maps.Copy(calls, cohortFeedbackTour(e, n))
+	maps.Copy(calls, pipelineTour(e, n))
 	return calls
 }
 

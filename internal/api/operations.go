@@ -320,7 +320,7 @@ func (a *API) operations() []Operation {
 		{ID: "exportData", Method: get, Path: p + "/export", Tag: "profile", Summary: "All your data as JSON",
 			Status: ok, Response: Export{}, Headers: map[string]string{"Content-Disposition": "attachment, with a file name"}, Handler: a.exportData},
 	}, slices.Concat(a.first90Operations(), a.landingOperations(), a.orgOperations(), a.feedbackOperations(), a.ssoOperations(),
-		a.sharingOperations(), a.cohortFeedbackOperations())...)
+		a.sharingOperations(), a.cohortFeedbackOperations(), a.pipelineOperations())...)
 }
 
 func (a *API) getOpenAPI(w http.ResponseWriter, _ *http.Request) error {

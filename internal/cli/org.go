@@ -35,7 +35,7 @@ A person belongs to at most one organisation.`,
 	}
 	cmd.AddCommand(newOrgCreateCmd(e), newOrgShowCmd(e), newOrgMembersCmd(e), newOrgInviteCmd(e), newOrgRoleCmd(e),
 		newOrgManagerCmd(e), newOrgImportCmd(e), newOrgProgrammeCmd(e), newOrgCohortCmd(e), newOrgAuditCmd(e),
-		newOrgSSOCmd(e), newOrgPeopleCmd(e), newOrgSettingsCmd(e), newOrgFeedbackCmd(e))
+		newOrgSSOCmd(e), newOrgPeopleCmd(e), newOrgSettingsCmd(e), newOrgFeedbackCmd(e), newOrgPipelineCmd(e))
 	return cmd
 }
 

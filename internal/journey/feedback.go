@@ -250,13 +250,10 @@ func FeedbackDisclosure(r *ladder.FeedbackRound) (anonymity.Disclosure, error) {
 }
 
 // feedbackViews returns others' view per competency from each closed
-// round, for the current level (docs/readiness.md): the shown groups
-// combined, nothing hidden.
-func (j *Journey) feedbackViews(ctx context.Context, personID int64) (map[string][]readiness.FeedbackView, error) {
-	rounds, err := j.Feedback.FindFeedbackRounds(ctx, personID)
-	if err != nil {
-		return nil, err
-	}
+// round of rounds (the person's, newest first; open ones are skipped), for
+// the current level (docs/readiness.md): the shown groups combined, nothing
+// hidden.
+func feedbackViews(rounds []*ladder.FeedbackRound) (map[string][]readiness.FeedbackView, error) {
 	var out map[string][]readiness.FeedbackView
 	for _, r := range rounds {
 		if !r.Closed() {

@@ -64,6 +64,9 @@ type Journey struct {
 	// SSO holds organisations' single sign-on, sign-ins under way and
 	// linked identities (sso.go).
 	SSO ladder.SSOService
+	// Pipelines reads the pipeline views' inputs for many people at once
+	// (pipeline.go).
+	Pipelines ladder.PipelineService
 	// Mail sends invitations, rater links and reminders; nil when mail is
 	// not set up (pages then show each new link once, to copy). PublicURL
 	// is the address links start with, such as https://ladder.example.com;
@@ -79,6 +82,7 @@ type Journey struct {
 	models    map[int64]*ladder.Model
 	priors    map[priorKey]priorValue
 	snapshots map[snapshotKey]*Snapshot
+	pipeline  map[pipelineKey]*ladder.PipelineSummary
 }
 
 type priorKey struct {
@@ -114,6 +118,7 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Feedback = sqldb.NewFeedbackService(db, j.Model)
 	j.CohortRounds = sqldb.NewFeedbackService(db, j.Model)
 	j.SSO = sqldb.NewSSOService(db)
+	j.Pipelines = sqldb.NewPipelineService(db)
 	return j
 }
 

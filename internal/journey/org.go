@@ -65,10 +65,18 @@ func (j *Journey) Can(ctx context.Context, actor *ladder.Person, act ladder.OrgA
 	} else if err != nil {
 		return err
 	}
-	if ladder.OrgRoleRank(m.Role) < ladder.OrgRoleRank(need) {
+	if !RoleMay(m.Role, act) {
 		return ladder.Errorf(ladder.EFORBIDDEN, "Only %s may do that in this organisation.", whoMay(need))
 	}
 	return nil
+}
+
+// RoleMay reports whether a member with role may do act in their own
+// organisation: Can's rule once the subject is known to be there, for a
+// page listing what its viewer may do without asking Can for each.
+func RoleMay(role string, act ladder.OrgAction) bool {
+	need, ok := orgPolicy[act]
+	return ok && ladder.OrgRoleRank(role) >= ladder.OrgRoleRank(need)
 }
 
 func whoMay(role string) string {
@@ -77,14 +85,6 @@ func whoMay(role string) string {
 		names = append(names, strings.ToLower(ladder.OrgRoleLabel(r))+"s")
 	}
 	return strings.Join(names, " and ")
-}
-
-// RoleMay reports whether a member with role may do act in their own
-// organisation: Can's rule once it has found the membership, for pages
-// that decide many actions at once for someone they already found.
-func RoleMay(role string, act ladder.OrgAction) bool {
-	need, ok := orgPolicy[act]
-	return ok && ladder.OrgRoleRank(role) >= ladder.OrgRoleRank(need)
 }
 
 // OrgOf returns the actor's membership, or ENOTFOUND when they belong to no

@@ -90,46 +90,82 @@ func (j *Journey) Snapshot(ctx context.Context, p *ladder.Person, target string)
 	return s, nil
 }
 
-func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string) (_ *Snapshot, err error) {
+func (j *Journey) snapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string) (*Snapshot, error) {
+	if target == "" && p.TargetRole == "" {
+		return nil, errNoTarget
+	}
+	var in ladder.ReadinessInputs
+	var err error
+	in.Assessments, err = j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID, Kind: ladder.AssessSelf})
+	if err != nil {
+		return nil, err
+	}
+	in.Evidence, _, err = j.Evidence.FindEvidence(ctx, ladder.EvidenceFilter{PersonID: p.ID})
+	if err != nil {
+		return nil, err
+	}
+	if in.Feedback, err = j.Feedback.FindFeedbackRounds(ctx, p.ID); err != nil {
+		return nil, err
+	}
+	return j.buildSnapshot(ctx, m, p, target, &in)
+}
+
+var errNoTarget = ladder.Errorf(ladder.EINVALID, "no target role chosen yet: set one with `ladder init --target SLUG`")
+
+// buildSnapshot computes a snapshot from what was loaded of the person.
+func (j *Journey) buildSnapshot(ctx context.Context, m *ladder.Model, p *ladder.Person, target string, in *ladder.ReadinessInputs) (_ *Snapshot, err error) {
 	s := &Snapshot{Person: p, Model: m}
 	if target == "" {
 		target = p.TargetRole
 	}
 	if target == "" {
-		return nil, ladder.Errorf(ladder.EINVALID, "no target role chosen yet: set one with `ladder init --target SLUG`")
+		return nil, errNoTarget
 	}
 	if s.Target, err = j.ResolveTarget(m, target); err != nil {
 		return nil, err
 	}
-	if p.StartRole != "" {
-		if s.Start, err = j.ResolveStart(ctx, m, p.StartRole); err != nil && ladder.ErrorCode(err) != ladder.ENOTFOUND {
-			return nil, err
-		}
-	}
-	if s.Prior, s.Attribution, err = j.prior(m, s.Start); err != nil {
-		return nil, err
-	}
-	s.Assessments, err = j.Assessments.FindAssessments(ctx, ladder.AssessmentFilter{PersonID: p.ID, Kind: ladder.AssessSelf})
+	src, err := j.levelSources(ctx, m, p, in)
 	if err != nil {
 		return nil, err
 	}
-	s.Evidence, _, err = j.Evidence.FindEvidence(ctx, ladder.EvidenceFilter{PersonID: p.ID})
-	if err != nil {
-		return nil, err
-	}
-	s.EvidencePoints = readiness.EvidencePoints(s.Evidence)
-	if s.Feedback, err = j.feedbackViews(ctx, p.ID); err != nil {
-		return nil, err
+	s.Start, s.Prior, s.Attribution, s.EvidencePoints, s.Feedback = src.start, src.prior, src.attribution, src.evidence, src.feedback
+	s.Assessments, s.Evidence = in.Assessments, in.Evidence
+	if s.Evidence == nil {
+		s.Evidence = []*ladder.Evidence{}
 	}
 	s.AsOf = j.DB.Now()
-	s.Levels = readiness.CurrentLevels(m, readiness.Inputs{
-		Self:     readiness.LatestSelf(s.Assessments, s.AsOf),
-		Prior:    s.Prior,
-		Evidence: s.EvidencePoints,
-		AsOf:     s.AsOf,
-		Feedback: s.Feedback,
-	})
+	s.Levels = readiness.CurrentLevels(m, src.inputs(s.Assessments, s.AsOf))
 	return s, nil
+}
+
+// levelSources are the sources of a person's levels, whatever the target:
+// the person's own pages (Snapshot) and the pipeline views (many people
+// at once) build them the same way, so both give the same figures.
+type levelSources struct {
+	start       *StartRole // nil when unset or unknown
+	prior       map[string]readiness.Prior
+	attribution string
+	evidence    map[string][]readiness.EvidencePoint
+	feedback    map[string][]readiness.FeedbackView
+}
+
+func (j *Journey) levelSources(ctx context.Context, m *ladder.Model, p *ladder.Person, in *ladder.ReadinessInputs) (src levelSources, err error) {
+	if p.StartRole != "" {
+		if src.start, err = j.ResolveStart(ctx, m, p.StartRole); err != nil && ladder.ErrorCode(err) != ladder.ENOTFOUND {
+			return src, err
+		}
+	}
+	if src.prior, src.attribution, err = j.prior(m, src.start); err != nil {
+		return src, err
+	}
+	src.evidence = readiness.EvidencePoints(in.Evidence)
+	src.feedback, err = feedbackViews(in.Feedback)
+	return src, err
+}
+
+// inputs are the inputs of the levels at asOf.
+func (src levelSources) inputs(as []*ladder.Assessment, asOf time.Time) readiness.Inputs {
+	return readiness.Inputs{Self: readiness.LatestSelf(as, asOf), Prior: src.prior, Evidence: src.evidence, AsOf: asOf, Feedback: src.feedback}
 }
 
 // prior estimates levels from the start occupation's O*NET ratings and, for

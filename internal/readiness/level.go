@@ -89,32 +89,52 @@ func CurrentLevels(m *ladder.Model, in Inputs) map[string]Current {
 	return currentLevels(m, in, true)
 }
 
+// Levels is CurrentLevels without the words (Basis and Parts): the same
+// figures, for computing many people's readiness at once.
+func Levels(m *ladder.Model, in Inputs) map[string]Current {
+	return currentLevels(m, in, false)
+}
+
 // currentLevels computes the levels; explain adds Basis and Parts, which
 // the trend, needing only numbers, does without.
 func currentLevels(m *ladder.Model, in Inputs, explain bool) map[string]Current {
-	out := make(map[string]Current)
-	for _, c := range m.Competencies() {
-		cur := Current{Competency: c.Key, Level: ladder.MinLevel, Source: SourceNone}
-		var self Observation
-		var prior Prior
-		if o, ok := in.Self[c.Key]; ok {
-			cur.Level, cur.Source, self = o.Level, SourceSelf, o
-		} else if p, ok := in.Prior[c.Key]; ok {
-			cur.Level, cur.Source, prior = p.Level, SourcePrior, p
+	n := 0
+	for _, a := range m.Areas {
+		n += len(a.Competencies)
+	}
+	out := make(map[string]Current, n)
+	// Areas and their competencies by index: copying each competency (its
+	// descriptors) was most of the cost of a trend point.
+	for ai := range m.Areas {
+		for ci := range m.Areas[ai].Competencies {
+			cur := currentLevel(&m.Areas[ai].Competencies[ci], in, explain)
+			out[cur.Competency] = cur
 		}
-		cur.Confidence = sourceConfidence[cur.Source]
-		if explain {
-			explainBase(&cur, self, prior)
-		}
-		if fb, ok := latestFeedback(in.Feedback[c.Key], in.AsOf); ok {
-			applyFeedback(&cur, fb, self, cur.Source == SourceSelf, explain)
-		}
-		if ps := in.Evidence[c.Key]; len(ps) > 0 {
-			applyEvidence(&cur, ps, in.AsOf, explain)
-		}
-		out[c.Key] = cur
 	}
 	return out
+}
+
+// currentLevel computes one competency's level from the inputs.
+func currentLevel(c *ladder.Competency, in Inputs, explain bool) Current {
+	cur := Current{Competency: c.Key, Level: ladder.MinLevel, Source: SourceNone}
+	var self Observation
+	var prior Prior
+	if o, ok := in.Self[c.Key]; ok {
+		cur.Level, cur.Source, self = o.Level, SourceSelf, o
+	} else if p, ok := in.Prior[c.Key]; ok {
+		cur.Level, cur.Source, prior = p.Level, SourcePrior, p
+	}
+	cur.Confidence = sourceConfidence[cur.Source]
+	if explain {
+		explainBase(&cur, self, prior)
+	}
+	if fb, ok := latestFeedback(in.Feedback[c.Key], in.AsOf); ok {
+		applyFeedback(&cur, fb, self, cur.Source == SourceSelf, explain)
+	}
+	if ps := in.Evidence[c.Key]; len(ps) > 0 {
+		applyEvidence(&cur, ps, in.AsOf, explain)
+	}
+	return cur
 }
 
 // explainBase sets the basis and first part of a level from its source.

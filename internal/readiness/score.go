@@ -152,6 +152,32 @@ func Readiness(m *ladder.Model, role ladder.Role, levels map[string]Current) Res
 	return res
 }
 
+// Score returns the score and confidence Readiness gives, without the
+// areas and sources: for computing many at once (the trend, the pipeline
+// views).
+func Score(m *ladder.Model, role ladder.Role, levels map[string]Current) (score, confidence float64) {
+	var all tally
+	for _, q := range role.Requirements {
+		if hasCompetency(m, q.Competency) {
+			all.add(q, levels[q.Competency])
+		}
+	}
+	return all.score(), all.confidence()
+}
+
+// hasCompetency reports whether the model has competency k, without
+// copying competencies as Model.Competency does.
+func hasCompetency(m *ladder.Model, k string) bool {
+	for ai := range m.Areas {
+		for ci := range m.Areas[ai].Competencies {
+			if m.Areas[ai].Competencies[ci].Key == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ConfidenceLabel names a confidence: below 45 low, below 70 medium, else
 // high. Self-ratings alone top out at 40, so they always read as low: a
 // score nobody else has confirmed is a hypothesis.
@@ -220,8 +246,8 @@ func TrendWithFeedback(m *ladder.Model, role ladder.Role, as []*ladder.Assessmen
 			}
 		}
 		in := Inputs{Self: self, Prior: prior, Evidence: evidence, AsOf: a.CompletedAt, Feedback: feedback}
-		r := Readiness(m, role, currentLevels(m, in, false))
-		out = append(out, Point{At: a.CompletedAt, Score: r.Score, Confidence: r.Confidence})
+		score, conf := Score(m, role, currentLevels(m, in, false))
+		out = append(out, Point{At: a.CompletedAt, Score: score, Confidence: conf})
 	}
 	return out
 }

@@ -147,6 +147,9 @@ func (s *Server) webRoutes() []Route {
 		{"GET", "/org/audit", Person, h(w.OrgAudit)},
 		{"GET", "/org/audit.csv", Person, h(w.OrgAuditCSV)},
 		{"GET", "/org/audit.json", Person, h(w.OrgAuditJSON)},
+		{"GET", "/org/pipeline", Person, h(w.OrgPipelines)},
+		{"GET", "/org/programmes/{id}/pipeline", Person, h(w.OrgPipeline)},
+		{"GET", "/org/programmes/{id}/pipeline.csv", Person, h(w.OrgPipelineCSV)},
 
 		{"GET", "/report", Person, h(w.Report)},
 		{"GET", "/report.md", Person, h(w.ReportMarkdown)},

@@ -171,6 +171,7 @@ func newWebFixture(t *testing.T, s *Server, j *journey.Journey, auth *sqldb.Auth
 	f.feedbackFixture(t)
 	f.ssoFixture(t)
 	f.cohortFeedbackFixture(t)
+	f.pipelineFixture(t)
 	return f
 }
 

@@ -585,7 +585,7 @@ func webScenarios() []webScenario {
 			}},
 		{name: "ErrReportPDFWithoutTarget", req: get("/report.pdf", "carol"), status: 303, location: "/onboarding"},
 	}, slices.Concat(networkWebScenarios(), first90WebScenarios(), landingScenarios(), orgWebScenarios(), feedbackWebScenarios(), ssoWebScenarios(),
-		sharingCoverScenarios(), cohortFeedbackWebScenarios())...)
+		sharingCoverScenarios(), cohortFeedbackWebScenarios(), pipelineWebScenarios())...)
 }
 
 // wantAttachment checks that a response is a download of name.

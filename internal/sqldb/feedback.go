@@ -75,14 +75,10 @@ func (s *FeedbackService) findRounds(ctx context.Context, cond string, args ...a
 	var out []*ladder.FeedbackRound
 	byID := map[int64]*ladder.FeedbackRound{}
 	for rows.Next() {
-		r := &ladder.FeedbackRound{Counts: map[string]ladder.FeedbackCount{}}
-		m := &r.Minimums
-		var closed sql.NullTime
-		if err := rows.Scan(&r.ID, &r.PersonID, &r.Title, &r.ClosesOn, &m.Manager, &m.Peer, &m.Report, &m.Stakeholder,
-			&m.Others, &m.NameManager, &closed, &r.CreatedAt, &r.UpdatedAt, &r.StartedBy, &r.CohortID, &r.StartedByName, &r.CohortName); err != nil {
+		r, err := scanFeedbackRound(rows)
+		if err != nil {
 			return nil, err
 		}
-		r.ClosedAt = closed.Time
 		if r.Closed() {
 			r.Results = &ladder.FeedbackResults{Self: map[string]int{}}
 		}
@@ -93,6 +89,19 @@ func (s *FeedbackService) findRounds(ctx context.Context, cond string, args ...a
 		return out, err
 	}
 	return out, s.loadRoundParts(ctx, byID)
+}
+
+// scanFeedbackRound reads feedbackRoundColumns.
+func scanFeedbackRound(row interface{ Scan(...any) error }) (*ladder.FeedbackRound, error) {
+	r := &ladder.FeedbackRound{Counts: map[string]ladder.FeedbackCount{}}
+	m := &r.Minimums
+	var closed sql.NullTime
+	if err := row.Scan(&r.ID, &r.PersonID, &r.Title, &r.ClosesOn, &m.Manager, &m.Peer, &m.Report, &m.Stakeholder,
+		&m.Others, &m.NameManager, &closed, &r.CreatedAt, &r.UpdatedAt, &r.StartedBy, &r.CohortID, &r.StartedByName, &r.CohortName); err != nil {
+		return nil, err
+	}
+	r.ClosedAt = closed.Time
+	return r, nil
 }
 
 // loadRoundParts fills competencies, counts and results of the rounds with

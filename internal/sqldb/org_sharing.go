@@ -74,6 +74,11 @@ func (s *SharingService) SetSharing(ctx context.Context, sh *ladder.Sharing) (er
 	if _, err := tx.ExecContext(ctx, `DELETE FROM org_sharing WHERE person_id = $1`, sh.PersonID); err != nil {
 		return err
 	}
+	// The pipeline's kept figures were computed for what they shared
+	// before: forget them with it.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM pipeline_summaries WHERE person_id = $1`, sh.PersonID); err != nil {
+		return err
+	}
 	var detail []string
 	for _, a := range ladder.Audiences {
 		for _, p := range sh.With[a] {

@@ -31,6 +31,7 @@ var orgTabs = []struct {
 	{NavItem{"members", "/org/members", "Members"}, ladder.ActOrgManageMembers},
 	{NavItem{"invitations", "/org/invitations", "Invitations"}, ladder.ActOrgInvite},
 	{NavItem{"programmes", "/org/programmes", "Programmes"}, ladder.ActOrgProgrammes},
+	{NavItem{"pipeline", "/org/pipeline", "Pipeline"}, ladder.ActOrgViewPipeline},
 	{NavItem{"import", "/org/import", "Import people"}, ladder.ActOrgImport},
 	{NavItem{"settings", "/org/settings", "Settings"}, ladder.ActOrgSettings},
 	{NavItem{"audit", "/org/audit", "Audit log"}, ladder.ActOrgViewAudit},
@@ -43,6 +44,8 @@ func (wb *Web) orgHeader(ctx context.Context, actor *ladder.Person, active strin
 		return OrgHeader{}, err
 	}
 	h := OrgHeader{Name: o.Name, Role: ladder.OrgRoleLabel(m.Role), Active: active}
+	// The tabs are of the viewer's own organisation: their role decides,
+	// without a query per tab.
 	for _, t := range orgTabs {
 		if journey.RoleMay(m.Role, t.act) {
 			h.Tabs = append(h.Tabs, t.item)

@@ -170,6 +170,8 @@ type OrgProgrammePage struct {
 	// Failed is the id of the cohort whose form State is about.
 	Failed      int64
 	MemberState FormState
+	// CanViewPipeline shows the link to the programme's pipeline.
+	CanViewPipeline bool
 }
 
 // OrgCohortView is a cohort with its members.
@@ -217,7 +219,8 @@ func (wb *Web) orgProgrammePage(w http.ResponseWriter, r *http.Request, edit *Or
 	}
 	p := v.Programme
 	page := &OrgProgrammePage{Base: wb.base(w, r, p.Name, "org"), Org: h, ID: p.ID, Name: p.Name, Target: wb.roleTitle(r, p.TargetRole),
-		Start: p.Start.Format("2 Jan 2006"), End: p.End.Format("2 Jan 2006"), Description: p.Description, Cohort: cohort}
+		Start: p.Start.Format("2 Jan 2006"), End: p.End.Format("2 Jan 2006"), Description: p.Description, Cohort: cohort,
+		CanViewPipeline: wb.J.May(ctx, actor, ladder.ActOrgViewPipeline)}
 	if edit == nil {
 		edit = &OrgProgrammeForm{Name: p.Name, Description: p.Description, Target: p.TargetRole,
 			Start: p.Start.Format("2006-01-02"), End: p.End.Format("2006-01-02")}

@@ -242,6 +242,7 @@ func TestTemplates(t *testing.T) {
 	maps.Copy(cases, first90TemplateCases())
 	maps.Copy(cases, orgTemplateCases())
 	maps.Copy(cases, feedbackTemplateCases())
+	maps.Copy(cases, pipelineTemplateCases())
 	for page, cs := range landingTemplateCases() {
 		cases[page] = cs
 	}
