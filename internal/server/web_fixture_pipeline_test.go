@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"testing"
 	"time"
 
@@ -29,11 +28,7 @@ func (f *webFixture) pipelineFixture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	id := func(k string) int64 {
-		v, err := strconv.ParseInt(f.extra["{"+k+"}"], 10, 64)
-		must(err)
-		return v
-	}
+	id := func(k string) int64 { return f.extraID(t, "{"+k+"}") }
 	zed, err := f.j.Persons.FindPersonByID(ctx, id("zedID"))
 	must(err)
 	n := fixtureSeq.Add(1)

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"strconv"
 	"testing"
 	"time"
 
@@ -32,11 +31,7 @@ func (f *webFixture) sharingFixture(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	id := func(k string) int64 {
-		v, err := strconv.ParseInt(f.extra["{"+k+"}"], 10, 64)
-		must(err)
-		return v
-	}
+	id := func(k string) int64 { return f.extraID(t, "{"+k+"}") }
 	start, target := "system-administrator", "it-manager"
 	dave, err := f.j.Persons.UpdatePerson(ctx, id("orgDave"), ladder.PersonUpdate{StartRole: &start, TargetRole: &target})
 	must(err)
