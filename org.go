@@ -16,8 +16,8 @@ const (
 	// their own relations, and their personal data stays their own.
 	OrgRoleMember = "member"
 	// OrgRoleAdmin is a programme admin: they run programmes and cohorts,
-	// invite and import people, set managers and mentors, and (later) see
-	// the pipeline views.
+	// invite and import people, set managers and mentors, start a cohort's
+	// 360 rounds and see the pipeline views (what members share with them).
 	OrgRoleAdmin = "programme_admin"
 	// OrgRoleOwner manages everything, settings and the audit log
 	// included.
