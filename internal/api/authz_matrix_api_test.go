@@ -154,6 +154,7 @@ var apiMatrix = map[string]string{
 	"GET /api/v1/org/programmes/{id}/pipeline.csv":     "L F F F A A N N",
 	"GET /api/v1/org/cohorts/{id}/feedback":            "L F F F A A N N",
 	"POST /api/v1/org/cohorts/{id}/feedback":           "L F F F A A N N",
+	"POST /api/v1/org/cohorts/{id}/feedback/remind":    "L F F F A A N N",
 	"PUT /api/v1/org/programmes/{id}":                  "L F F F A A N N",
 	"DELETE /api/v1/org/programmes/{id}":               "L F F F A A N N",
 	"POST /api/v1/org/programmes/{id}/cohorts":         "L F F F A A N N",

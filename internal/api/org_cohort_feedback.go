@@ -24,7 +24,21 @@ func (a *API) cohortFeedbackOperations() []Operation {
 				"Needs mail on the server (409 without): the links must not pass through the admin.",
 			PathParams: []Param{idParam}, Body: CohortFeedbackStart{}, Status: http.StatusCreated, Response: CohortFeedbackStarted{},
 			Errors: []int{http.StatusForbidden, http.StatusNotFound, http.StatusConflict}, Handler: a.startCohortFeedback},
+		{ID: "remindCohortFeedback", Method: post, Path: p + "/remind", Tag: "organisation",
+			Summary: "Remind the raters who have not answered in the cohort's open rounds: each gets a fresh link by mail",
+			Description: "The answer is counts only, as for a member reminding their own raters: nobody learns who was reminded. " +
+				"409 when no round of the cohort is open or mail is not set up.",
+			PathParams: []Param{idParam}, Status: http.StatusOK, Response: CohortFeedbackReminders{},
+			Errors: []int{http.StatusForbidden, http.StatusNotFound, http.StatusConflict}, Handler: a.remindCohortFeedback},
 	}
+}
+
+// CohortFeedbackReminders says how many open rounds were reminded and how
+// many mails went out.
+type CohortFeedbackReminders struct {
+	Rounds int `json:"rounds"`
+	Sent   int `json:"sent"`
+	Failed int `json:"failed"`
 }
 
 func (a *API) getCohortFeedback(w http.ResponseWriter, r *http.Request) error {
@@ -57,4 +71,19 @@ func (a *API) startCohortFeedback(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, NewCohortFeedbackStarted(res))
+}
+
+func (a *API) remindCohortFeedback(w http.ResponseWriter, r *http.Request) error {
+	p, id, err := personAndID(r)
+	if err != nil {
+		return err
+	}
+	rounds, rem, err := a.J.RemindCohortFeedback(r.Context(), p, id, a.feedbackBaseURL(r))
+	if err != nil {
+		return err
+	}
+	if rem.Failed > 0 {
+		a.Log.Warn("cohort feedback reminders not sent", "cohort", id, "failed", rem.Failed, "problem", rem.Problem)
+	}
+	return writeJSON(w, http.StatusOK, CohortFeedbackReminders{Rounds: rounds, Sent: rem.Sent, Failed: rem.Failed})
 }

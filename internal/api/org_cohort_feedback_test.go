@@ -8,6 +8,7 @@ import (
 
 	"github.com/ladderhq/ladder"
 	"github.com/ladderhq/ladder/internal/api"
+	"github.com/ladderhq/ladder/internal/journey"
 	"github.com/ladderhq/ladder/internal/mail"
 	"github.com/ladderhq/ladder/internal/mail/mailtest"
 	"github.com/ladderhq/ladder/internal/sqldb"
@@ -16,7 +17,7 @@ import (
 
 // cohortFeedbackChanges are the operations of cohortFeedbackTour that
 // change data.
-var cohortFeedbackChanges = []string{"startCohortFeedback"}
+var cohortFeedbackChanges = []string{"startCohortFeedback", "remindCohortFeedback"}
 
 // cohortFeedbackSetup gives Alice's organisation a cohort of two new
 // members managed by Alice, each with a peer in the other, and mail through
@@ -61,9 +62,16 @@ func cohortFeedbackSetup(e *env, n int) (cohort int64, members []int64, sink *ma
 func cohortFeedbackTour(e *env, n int) map[string]call {
 	cohort, _, _ := cohortFeedbackSetup(e, n)
 	p := fmt.Sprintf("%s/org/cohorts/%d/feedback", api.Prefix, cohort)
+	// A second cohort whose rounds are under way, for the reminders.
+	started, _, _ := cohortFeedbackSetup(e, n+1<<24)
+	if _, err := e.j.StartCohortFeedback(context.Background(), e.orgOwner(), started, journey.CohortStart{Title: "Under way",
+		ClosesOn: ladder.Day(e.db.Now()).AddDate(0, 0, 14)}, "http://ladder.test"); err != nil {
+		e.t.Fatal(err)
+	}
 	return map[string]call{
-		"getCohortFeedback":   {"GET", p, "", 200},
-		"startCohortFeedback": {"POST", p, fmt.Sprintf(`{"title":"Spring 360 %d","closes_on":"%s"}`, n, orgTourDay(e, 21)), 201},
+		"getCohortFeedback":    {"GET", p, "", 200},
+		"startCohortFeedback":  {"POST", p, fmt.Sprintf(`{"title":"Spring 360 %d","closes_on":"%s"}`, n, orgTourDay(e, 21)), 201},
+		"remindCohortFeedback": {"POST", fmt.Sprintf("%s/org/cohorts/%d/feedback/remind", api.Prefix, started), "", 200},
 	}
 }
 

@@ -31,9 +31,10 @@ the member's own.
 
   ladder org feedback show --cohort 3
   ladder org feedback start --cohort 3 --title "Spring 360" --closes 2026-06-15 \
-      --add lea@example.com=stakeholder:cfo@example.com --remove lea@example.com=tom@example.com`,
+      --add lea@example.com=stakeholder:cfo@example.com --remove lea@example.com=tom@example.com
+  ladder org feedback remind --cohort 3`,
 	}
-	cmd.AddCommand(newOrgFeedbackShowCmd(e), newOrgFeedbackStartCmd(e))
+	cmd.AddCommand(newOrgFeedbackShowCmd(e), newOrgFeedbackStartCmd(e), newOrgFeedbackRemindCmd(e))
 	return cmd
 }
 
@@ -177,6 +178,48 @@ address and nothing starts. Members with a round open are skipped and said so.`,
 	for _, name := range []string{"cohort", "title", "closes"} {
 		cmd.MarkFlagRequired(name)
 	}
+	return cmd
+}
+
+func newOrgFeedbackRemindCmd(e *env) *cobra.Command {
+	var cohort int64
+	var fm feedbackMail
+	cmd := &cobra.Command{
+		Use:   "remind",
+		Short: "Remind the raters who have not answered in the cohort's open rounds (fresh links by mail)",
+		Long: `Mail a fresh link to every rater of the cohort's open rounds who has not
+answered (the earlier link stops working). You learn how many, not who.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			j, p, err := e.me(ctx)
+			if err != nil {
+				return err
+			}
+			if err := fm.setUp(j); err != nil {
+				return err
+			}
+			base := j.PublicURL
+			if base == "" {
+				base = feedbackDefaultURL
+			}
+			rounds, rem, err := j.RemindCohortFeedback(ctx, p, cohort, base)
+			if err != nil {
+				return err
+			}
+			if e.json {
+				return e.printJSON(api.CohortFeedbackReminders{Rounds: rounds, Sent: rem.Sent, Failed: rem.Failed})
+			}
+			fmt.Fprintf(e.stdout, "Reminders sent: %d, in %d open rounds.\n", rem.Sent, rounds)
+			if rem.Failed > 0 {
+				fmt.Fprintf(e.stderr, "%d reminders not sent: %s\n", rem.Failed, rem.Problem)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().Int64Var(&cohort, "cohort", 0, "the cohort's id (required)")
+	addFeedbackMailFlags(cmd, &fm, false)
+	cmd.MarkFlagRequired("cohort")
 	return cmd
 }
 

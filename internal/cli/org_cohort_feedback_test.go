@@ -68,6 +68,17 @@ func TestOrgCohortFeedbackCommands(t *testing.T) {
 		}
 		c.fail(1, []string{"Only programme admins and owners"}, "org", "feedback", "show", "--cohort", cohort, "--person", "ben@northwind.example")
 
+		// Reminders: every rater of the two open rounds, none has answered.
+		remind := []string{"org", "feedback", "remind", "--cohort", cohort}
+		c.fail(1, []string{"mail is not set up"}, remind...)
+		c.fail(1, []string{"Only programme admins and owners"}, append(append(remind, smtp...), "--person", "ben@northwind.example")...)
+		if out := c.ok(nil, append(remind, smtp...)...); !strings.Contains(out, "Reminders sent: 6, in 2 open rounds.") {
+			t.Errorf("remind:\n%s", out)
+		}
+		if ms := sink.Wait(t, 12)[6:]; !strings.HasPrefix(ms[0].Subject, "Reminder: ") {
+			t.Errorf("reminder subject %q", ms[0].Subject)
+		}
+
 		// Raters from outside: refused by default with domains, then allowed.
 		if out := c.ok(nil, "org", "settings"); !strings.Contains(out, "Raters from outside: refused") {
 			t.Errorf("settings:\n%s", out)

@@ -445,3 +445,52 @@ func (j *Journey) checkRaterInOrg(ctx context.Context, personID int64, email str
 	}
 	return &ladder.Error{Code: ladder.EINVALID, Message: "The rater is not valid.", Fields: map[string]string{"email": msg}}
 }
+
+// RemindCohortFeedback reminds, for every open round of the cohort, the
+// raters who have not answered, as each member can from their own round
+// (fresh links by mail). The admin learns counts only, as on the progress
+// page; the reminder is written to the audit log against the cohort.
+// ECONFLICT when no round of the cohort is open, or without mail.
+func (j *Journey) RemindCohortFeedback(ctx context.Context, actor *ladder.Person, cohortID int64, baseURL string) (rounds int, _ FeedbackReminders, _ error) {
+	var out FeedbackReminders
+	orgID, err := j.orgFor(ctx, actor, ladder.ActOrgCohortFeedback)
+	if err != nil {
+		return 0, out, err
+	}
+	c, err := j.OrgProgrammes.FindCohort(ctx, orgID, cohortID)
+	if err != nil {
+		return 0, out, err
+	}
+	if j.Mail == nil {
+		return 0, out, errCohortNoMail()
+	}
+	progress, err := j.CohortRounds.FindCohortFeedback(ctx, orgID, c.ID)
+	if err != nil {
+		return 0, out, err
+	}
+	for _, pr := range progress {
+		if !pr.ClosedAt.IsZero() {
+			continue
+		}
+		p, err := j.Persons.FindPersonByID(ctx, pr.PersonID)
+		if err != nil {
+			return 0, out, err
+		}
+		rem, err := j.RemindFeedbackRaters(ctx, p, pr.RoundID, baseURL)
+		if err != nil {
+			return 0, out, err
+		}
+		rounds++
+		out.Sent += rem.Sent
+		out.Failed += rem.Failed
+		if out.Problem == "" {
+			out.Problem = rem.Problem
+		}
+	}
+	if rounds == 0 {
+		return 0, out, ladder.Errorf(ladder.ECONFLICT, "No round of this cohort is open: there is nobody to remind.")
+	}
+	err = j.Audit(ctx, ladder.AuditEntry{OrgID: orgID, ActorID: actor.ID, Action: "feedback.remind", SubjectKind: ladder.AuditCohort,
+		SubjectID: c.ID, SubjectName: c.Name, Detail: fmt.Sprintf("%d open rounds, %d reminders sent", rounds, out.Sent)})
+	return rounds, out, err
+}

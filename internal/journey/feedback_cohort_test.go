@@ -335,3 +335,60 @@ func TestRatersWithinOrganisation(t *testing.T) {
 		}
 	})
 }
+
+// TestRemindCohortFeedback: the admin reminds the raters who have not
+// answered in the cohort's open rounds (fresh links; the old one stops),
+// learns counts only, and the reminder is audited against the cohort;
+// with no round open there is nothing to remind; a plain member may not.
+func TestRemindCohortFeedback(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newCohortFixture(t, db)
+		pat, ana := f.people["Pat"], f.people["Ana"]
+		if _, _, err := f.j.RemindCohortFeedback(ctx, pat, f.cohort.ID, "http://ladder.test"); ladder.ErrorCode(err) != ladder.ECONFLICT {
+			t.Fatalf("nothing open yet: %v", err)
+		}
+		closes := ladder.Day(feedbackNow).AddDate(0, 0, 21)
+		if _, err := f.j.StartCohortFeedback(ctx, pat, f.cohort.ID, journey.CohortStart{Title: "Spring 360", ClosesOn: closes}, "http://ladder.test"); err != nil {
+			t.Fatal(err)
+		}
+		first := f.sink.Wait(t, 17)
+		// One of Ana's raters answers; Ana closes nothing yet.
+		var answered string
+		for _, m := range first {
+			if strings.Contains(m.Subject, "Ana") {
+				answered = feedbackToken(t, m)
+				break
+			}
+		}
+		if err := f.j.Feedback.SubmitFeedback(ctx, answered, ladder.FeedbackResponse{Levels: map[string]int{"delegation": 3}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := f.j.RemindCohortFeedback(ctx, ana, f.cohort.ID, "http://ladder.test"); ladder.ErrorCode(err) != ladder.EFORBIDDEN {
+			t.Errorf("a plain member reminds: %v", err)
+		}
+		rounds, rem, err := f.j.RemindCohortFeedback(ctx, pat, f.cohort.ID, "http://ladder.test")
+		if err != nil || rounds != 2 || rem.Sent != 16 || rem.Failed != 0 {
+			t.Fatalf("reminded %d rounds: %+v, %v", rounds, rem, err)
+		}
+		again := f.sink.Wait(t, 17+16)[17:]
+		for _, m := range again {
+			if !strings.Contains(m.Text(), "http://ladder.test/feedback/r/") {
+				t.Errorf("a reminder without a link: %q", m.Text())
+			}
+		}
+		// The first links of those reminded stop working.
+		for _, m := range first {
+			if tok := feedbackToken(t, m); tok != answered {
+				if inv, err := f.j.Feedback.FindFeedbackInvitation(ctx, tok); err == nil && inv.State == ladder.FeedbackLinkOpen {
+					t.Errorf("an old link still opens after the reminder")
+				}
+				break
+			}
+		}
+		es, _, err := f.j.AuditLog.FindAudit(ctx, ladder.AuditFilter{OrgID: f.north.ID, Action: "feedback.remind"})
+		if err != nil || len(es) != 1 || es[0].SubjectKind != ladder.AuditCohort || es[0].SubjectID != f.cohort.ID ||
+			es[0].Detail != "2 open rounds, 16 reminders sent" {
+			t.Errorf("audit %v %+v", err, es)
+		}
+	})
+}

@@ -80,9 +80,10 @@ func webMatrixShapes(f *webFixture) map[string]webMatrixShape {
 		// The member view of the subject herself.
 		"GET /org/people/{id}": {get("/org/people/{orgAlice}", ""), 200},
 		// The pipeline and cohort 360 scenarios run in organisations of their own.
-		"GET /org/programmes/{id}/pipeline":     {get("/org/programmes/{orgProg}/pipeline", ""), 200},
-		"GET /org/programmes/{id}/pipeline.csv": {get("/org/programmes/{orgProg}/pipeline.csv", ""), 200},
-		"GET /org/cohorts/{id}/feedback":        {get("/org/cohorts/{orgCohort}/feedback", ""), 200},
+		"GET /org/programmes/{id}/pipeline":      {get("/org/programmes/{orgProg}/pipeline", ""), 200},
+		"GET /org/programmes/{id}/pipeline.csv":  {get("/org/programmes/{orgProg}/pipeline.csv", ""), 200},
+		"GET /org/cohorts/{id}/feedback":         {get("/org/cohorts/{orgCohort}/feedback", ""), 200},
+		"POST /org/cohorts/{id}/feedback/remind": {post("/org/cohorts/{orgCohort}/feedback/remind", "", form()), 409},
 		"POST /org/cohorts/{id}/feedback": {post("/org/cohorts/{orgCohort}/feedback", "", form("title", "Matrix 360", "closes_on", orgToday(14),
 			"members", "{orgDave}", "add.{orgDave}", "peer matrix-peer@example.com")), 303},
 	}

@@ -197,5 +197,6 @@ func (s *Server) webRoutes() []Route {
 		// 360 rounds a programme admin starts for a cohort: progress counts only.
 		{"GET", "/org/cohorts/{id}/feedback", Person, h(w.OrgCohortFeedback)},
 		{"POST", "/org/cohorts/{id}/feedback", Person, h(w.StartOrgCohortFeedback)},
+		{"POST", "/org/cohorts/{id}/feedback/remind", Person, h(w.RemindOrgCohortFeedback)},
 	}
 }

@@ -45,15 +45,46 @@ func cohortFeedbackWebScenarios() []webScenario {
 		out = append(out,
 			webScenario{name: "ErrCohortFeedback_" + who, req: get(page, who), status: status, wantNot: []string{"Fabrikam pilots", "Jo"}},
 			webScenario{name: "ErrCohortFeedbackStart_" + who, req: start(who, good...), status: status, wantNot: []string{"Fabrikam pilots"},
-				check: nothingStarted})
+				check: nothingStarted},
+			webScenario{name: "ErrCohortFeedbackRemind_" + who, req: post(page+"/remind", who, form()), status: status,
+				wantNot: []string{"Fabrikam pilots"}, check: func(t *testing.T, f *webFixture, _ *httpResult) {
+					for _, m := range f.feedbackSink.Messages() {
+						if strings.HasPrefix(m.Subject, "Reminder") {
+							t.Errorf("a refused reminder was mailed: %q", m.Subject)
+						}
+					}
+				}})
 	}
 	return append(out, []webScenario{
 		{name: "CohortFeedbackPage", req: get(page, "ivy"), status: 200,
 			want: []string{"360 feedback: Fabrikam pilots", "Fabrikam pilots 360", "open, closes", `<td class="num">3</td>`,
 				"Has a feedback round open already", `value="manager:gina@fab`, `value="peer:hank@fab`, "Never the answers",
+				"Remind those who have not answered",
 				`aria-current="page">Programmes`},
 			// The raters of a round started are not listed: Kim rates Hank only.
 			wantNot: []string{"kim@fab"}, check: cohortFeedbackBodyHas(`name="raters.{fabJo}" value="manager:gina@fab{fabN}.example" checked`)},
+		// Reminders go to Hank's raters who have not answered; Ivy learns
+		// how many, and the log says so against the cohort.
+		{name: "CohortFeedbackRemind", req: post(page+"/remind", "ivy", form()), status: 303, location: "/org/cohorts/",
+			check: func(t *testing.T, f *webFixture, _ *httpResult) {
+				reminded := 0
+				for _, m := range f.feedbackSink.Messages() {
+					if strings.HasPrefix(m.Subject, "Reminder") && strings.Contains(m.Text(), "/feedback/r/") {
+						reminded++
+					}
+				}
+				if reminded != 3 {
+					t.Errorf("%d reminders mailed, want Hank's 3 raters", reminded)
+				}
+				gina, err := f.j.Persons.FindPersonByID(context.Background(), id(f, "fabGina"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				es, _, err := f.j.AuditLog.FindAudit(context.Background(), ladder.AuditFilter{OrgID: gina.OrgID, Action: "feedback.remind"})
+				if err != nil || len(es) != 1 || es[0].SubjectKind != ladder.AuditCohort || !strings.Contains(es[0].Detail, "1 open rounds") {
+					t.Errorf("audit %v %+v", err, es)
+				}
+			}},
 		{name: "CohortFeedbackLinkedFromProgramme", req: get("/org/programmes/{fabProg}", "ivy"), status: 200,
 			check: cohortFeedbackBodyHas(`href="/org/cohorts/{fabCohort}/feedback"`)},
 		{name: "CohortFeedbackStart", req: start("ivy", good...), status: 303, location: "/org/cohorts/",

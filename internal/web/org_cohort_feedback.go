@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,10 +29,11 @@ type OrgCohortFeedbackPage struct {
 	MailOn      bool
 	Progress    []OrgCohortProgressRow
 	Members     []OrgCohortMemberForm
-	// Startable says some member has no round open.
-	Startable bool
-	Form      OrgCohortStartForm
-	State     FormState
+	// Startable says some member has no round open; Remindable that a
+	// round of the cohort is open, whose raters may be reminded.
+	Startable, Remindable bool
+	Form                  OrgCohortStartForm
+	State                 FormState
 }
 
 // OrgCohortProgressRow is one round started for the cohort (Title, and
@@ -105,6 +107,9 @@ func (wb *Web) orgCohortFeedbackPage(w http.ResponseWriter, r *http.Request, pos
 		page.Progress = append(page.Progress, cohortProgressRows(m)...)
 		mf := OrgCohortMemberForm{ID: m.PersonID, Name: m.Name, Title: m.Title, Open: m.Open, Included: !m.Open}
 		page.Startable = page.Startable || !m.Open
+		for _, rd := range m.Rounds {
+			page.Remindable = page.Remindable || !rd.Closed()
+		}
 		if posted != nil {
 			mf.Included, mf.Added = posted.included[m.PersonID], posted.added[m.PersonID]
 		}
@@ -176,6 +181,28 @@ func (wb *Web) StartOrgCohortFeedback(w http.ResponseWriter, r *http.Request) er
 		}
 		return page
 	})
+}
+
+// RemindOrgCohortFeedback reminds the raters who have not answered in the
+// cohort's open rounds; the admin learns how many, not who.
+func (wb *Web) RemindOrgCohortFeedback(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "Cohort")
+	if err != nil {
+		return err
+	}
+	rounds, rem, err := wb.J.RemindCohortFeedback(r.Context(), ladder.PersonFromContext(r.Context()), id, wb.feedbackBaseURL(r))
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("Reminders sent: %d, in %s.", rem.Sent, plural(rounds, "open round", "open rounds"))
+	if rem.Sent == 0 && rem.Failed == 0 {
+		msg = "Nobody to remind: everyone asked in the open rounds has answered, or their link no longer works."
+	}
+	if rem.Failed > 0 {
+		wb.Log.Warn("cohort feedback reminders not sent", "cohort", id, "failed", rem.Failed, "problem", rem.Problem)
+		msg += fmt.Sprintf(" %d could not be sent; try again later.", rem.Failed)
+	}
+	return redirect(w, r, "/org/cohorts/"+strconv.FormatInt(id, 10)+"/feedback", msg)
 }
 
 // readCohortStart reads the start form: the members ticked, for each the
