@@ -71,6 +71,18 @@ func (m feedbackMail) setUp(j *journey.Journey) error {
 // made on the command line without --public-url.
 const feedbackDefaultURL = "http://127.0.0.1:8080"
 
+// linkBase sets up mail like setUp and returns the address the links of a
+// command start with: the public URL, else where `ladder serve` listens.
+func (m feedbackMail) linkBase(j *journey.Journey) (string, error) {
+	if err := m.setUp(j); err != nil {
+		return "", err
+	}
+	if j.PublicURL == "" {
+		return feedbackDefaultURL, nil
+	}
+	return j.PublicURL, nil
+}
+
 func newFeedbackCmd(e *env) *cobra.Command {
 	var fm feedbackMail
 	cmd := &cobra.Command{
@@ -251,12 +263,9 @@ func newFeedbackAddRaterCmd(e *env, fm *feedbackMail) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := fm.setUp(j); err != nil {
+			base, err := fm.linkBase(j)
+			if err != nil {
 				return err
-			}
-			base := j.PublicURL
-			if base == "" {
-				base = feedbackDefaultURL
 			}
 			inv, err := j.AddFeedbackRater(ctx, p, r.ID, category, email, days, base)
 			if err != nil {
@@ -347,12 +356,9 @@ func newFeedbackRemindCmd(e *env, fm *feedbackMail) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := fm.setUp(j); err != nil {
+			base, err := fm.linkBase(j)
+			if err != nil {
 				return err
-			}
-			base := j.PublicURL
-			if base == "" {
-				base = feedbackDefaultURL
 			}
 			rem, err := j.RemindFeedbackRaters(ctx, p, r.ID, base)
 			if err != nil {

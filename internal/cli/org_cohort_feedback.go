@@ -128,7 +128,8 @@ address and nothing starts. Members with a round open are skipped and said so.`,
 			if err != nil {
 				return err
 			}
-			if err := fm.setUp(j); err != nil {
+			base, err := fm.linkBase(j)
+			if err != nil {
 				return err
 			}
 			day, err := time.Parse(time.DateOnly, closes)
@@ -140,10 +141,6 @@ address and nothing starts. Members with a round open are skipped and said so.`,
 				if in.Rounds, err = cohortRoundsFromFlags(ctx, j, p, cohort, members, adds, removes); err != nil {
 					return err
 				}
-			}
-			base := j.PublicURL
-			if base == "" {
-				base = feedbackDefaultURL
 			}
 			res, err := j.StartCohortFeedback(ctx, p, cohort, in, base)
 			if err != nil {
@@ -196,12 +193,9 @@ answered (the earlier link stops working). You learn how many, not who.`,
 			if err != nil {
 				return err
 			}
-			if err := fm.setUp(j); err != nil {
+			base, err := fm.linkBase(j)
+			if err != nil {
 				return err
-			}
-			base := j.PublicURL
-			if base == "" {
-				base = feedbackDefaultURL
 			}
 			rounds, rem, err := j.RemindCohortFeedback(ctx, p, cohort, base)
 			if err != nil {
