@@ -3,6 +3,8 @@ package api
 import (
 	"fmt"
 	"net/http"
+
+	"github.com/ladderhq/ladder/internal/httpx"
 )
 
 // feedbackOperations are the operations of 360 feedback for the person who
@@ -54,16 +56,7 @@ func (a *API) feedbackOperations() []Operation {
 
 // feedbackBaseURL is where rater links point: the configured public
 // address, else this request's.
-func (a *API) feedbackBaseURL(r *http.Request) string {
-	if a.J.PublicURL != "" {
-		return a.J.PublicURL
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
+func (a *API) feedbackBaseURL(r *http.Request) string { return httpx.BaseURL(r, a.J.PublicURL) }
 
 func (a *API) listFeedbackRounds(w http.ResponseWriter, r *http.Request) error {
 	p, err := person(r)

@@ -157,7 +157,11 @@ func (a *API) updateOrg(w http.ResponseWriter, r *http.Request) error {
 	o := &ladder.Organisation{Name: b.Name, Slug: b.Slug, Domains: b.Domains, Anonymity: ladder.OrgAnonymity(b.Anonymity)}
 	if b.OutsideRaters != nil {
 		o.OutsideRaters = *b.OutsideRaters
-	} else if cur, _, err := a.J.Organisation(r.Context(), p); err == nil {
+	} else {
+		cur, _, err := a.J.Organisation(r.Context(), p)
+		if err != nil {
+			return err
+		}
 		o.OutsideRaters = cur.OutsideRaters
 	}
 	if err := a.J.UpdateOrganisation(r.Context(), p, o); err != nil {
@@ -268,11 +272,7 @@ func (a *API) createOrgInvitation(w http.ResponseWriter, r *http.Request) error 
 	if err := a.decode(w, r, &b); err != nil {
 		return err
 	}
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	inv, err := a.J.Invite(r.Context(), p, b.Email, b.Role, scheme+"://"+r.Host)
+	inv, err := a.J.Invite(r.Context(), p, b.Email, b.Role, a.feedbackBaseURL(r))
 	if err != nil {
 		return err
 	}

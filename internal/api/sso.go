@@ -27,14 +27,9 @@ func (a *API) ssoOperations() []Operation {
 	}
 }
 
-// ssoCallback is Ladder's callback as this request reached the server.
-func ssoCallback(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + "/sso/callback"
-}
+// ssoCallback is Ladder's callback, as the web app gives it to the
+// provider: under the public address when set.
+func (a *API) ssoCallback(r *http.Request) string { return a.feedbackBaseURL(r) + "/sso/callback" }
 
 func (a *API) getOrgSSO(w http.ResponseWriter, r *http.Request) error {
 	p, err := person(r)
@@ -45,7 +40,7 @@ func (a *API) getOrgSSO(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, NewOrgSSOConfig(c, ssoCallback(r)))
+	return writeJSON(w, http.StatusOK, NewOrgSSOConfig(c, a.ssoCallback(r)))
 }
 
 func (a *API) putOrgSSO(w http.ResponseWriter, r *http.Request) error {
@@ -61,7 +56,7 @@ func (a *API) putOrgSSO(w http.ResponseWriter, r *http.Request) error {
 	if err := a.J.SaveOrgSSO(r.Context(), p, c); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, NewOrgSSOConfig(c, ssoCallback(r)))
+	return writeJSON(w, http.StatusOK, NewOrgSSOConfig(c, a.ssoCallback(r)))
 }
 
 func (a *API) deleteOrgSSO(w http.ResponseWriter, r *http.Request) error {

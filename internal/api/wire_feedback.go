@@ -112,7 +112,7 @@ type FeedbackRaterCreate struct {
 // FeedbackRaterCreated is a new rater with their link, shown only here.
 type FeedbackRaterCreated struct {
 	FeedbackRater
-	Link      string `json:"link" doc:"the rater's personal link; only its hash is kept, so copy it now"`
+	Link      string `json:"link,omitempty" doc:"the rater's personal link when it was not mailed; only its hash is kept, so copy it now"`
 	Mailed    bool   `json:"mailed" doc:"the link was mailed to the rater"`
 	MailError string `json:"mail_error,omitempty" doc:"why mailing failed, when it did"`
 }

@@ -220,8 +220,9 @@ type OrgImport struct {
 	CSV string `json:"csv" doc:"the file: a header name,email,title,manager_email (title and manager_email optional) and a row per person"`
 }
 
-// OrgImportResult says who was added and updated, or (with status 422)
-// every problem; nothing is written when there is one.
+// OrgImportResult says who was added and updated. When a row has a
+// problem nothing is written and the answer is a 400 whose fields name
+// every problem ("line N: field").
 type OrgImportResult struct {
 	Added    []string           `json:"added"`
 	Updated  []string           `json:"updated"`

@@ -3,6 +3,8 @@ package demo
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -261,7 +263,7 @@ func (o *orgLoader) relations(ctx context.Context, alex *ladder.Person) error {
 	if _, err := j.UpdateOrgMember(ctx, morgan, o.ids["Jordan Ellis"], ladder.OrgMemberUpdate{Role: &admin}); err != nil {
 		return err
 	}
-	for _, mentor := range []string{"Morgan Hale", "Dana Whitfield", "Rafael Ortiz", "Mei Chen", "Olu Adeyemi"} {
+	for _, mentor := range slices.Sorted(maps.Keys(orgMentors)) {
 		for _, mentee := range orgMentors[mentor] {
 			if err := j.SetOrgMentor(ctx, morgan, o.ids[mentor], o.ids[mentee], false); err != nil {
 				return err

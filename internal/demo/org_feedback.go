@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/ladderhq/ladder"
@@ -51,6 +52,9 @@ func (o *orgLoader) springRound(ctx context.Context, alex *ladder.Person) error 
 		return err
 	}
 	m := v.Member(alex.ID)
+	if m == nil {
+		return fmt.Errorf("demo: Alex is not in the spring cohort")
+	}
 	raters := append([]ladder.CohortRater(nil), m.Proposed...)
 	for _, name := range springExtra {
 		raters = append(raters, ladder.CohortRater{Category: ladder.FeedbackStakeholder, Email: orgEmail(name)})
@@ -61,10 +65,6 @@ func (o *orgLoader) springRound(ctx context.Context, alex *ladder.Person) error 
 		return err
 	}
 	started := res[0]
-	self := map[string]int{}
-	for k, l := range second {
-		self[k] = l
-	}
 	seen := map[string]int{}
 	for i, r := range started.Raters {
 		if r.Email == orgEmail("Kofi Mensah") {
@@ -72,7 +72,7 @@ func (o *orgLoader) springRound(ctx context.Context, alex *ladder.Person) error 
 		}
 		resp := ladder.FeedbackResponse{Levels: map[string]int{}, Comments: map[string]string{}}
 		for k, c := range started.Round.Competencies {
-			lv := self[c]
+			lv := second[c]
 			if lv == 0 {
 				lv = 2
 			}

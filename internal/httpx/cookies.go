@@ -18,8 +18,24 @@ const (
 
 // secure reports whether cookies must be Secure: the request came over TLS,
 // or through a TLS-terminating proxy that says so.
-func secure(r *http.Request) bool {
+func secure(r *http.Request) bool { return Secure(r) }
+
+// Secure reports whether the browser reached us over HTTPS, directly or
+// through a proxy that says so.
+func Secure(r *http.Request) bool {
 	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
+}
+
+// BaseURL is where links to this server start: the configured public
+// address when there is one, else the address this request reached.
+func BaseURL(r *http.Request, public string) string {
+	if public != "" {
+		return strings.TrimRight(public, "/")
+	}
+	if Secure(r) {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
 }
 
 // SetSession sets the session cookie: HttpOnly so scripts cannot read it,

@@ -62,7 +62,7 @@ func (j *Journey) StartFeedbackRound(ctx context.Context, p *ladder.Person, in F
 }
 
 // FeedbackInvite is a rater just added and their link, which exists only
-// here: the store keeps its hash.
+// here (the store keeps its hash), and only when it was not mailed.
 type FeedbackInvite struct {
 	Rater *ladder.FeedbackRater
 	Link  string
@@ -108,7 +108,9 @@ func (j *Journey) AddFeedbackRater(ctx context.Context, p *ladder.Person, roundI
 		if err := j.Mail.Send(ctx, msg); err != nil {
 			inv.MailError = "The mail could not be sent (" + feedbackMailProblem(err, r.Email) + "): copy the link instead."
 		} else {
-			inv.Mailed = true
+			// Mailed: the person never holds the link, or they could open
+			// it to see whether it was used (docs/anonymity.md).
+			inv.Mailed, inv.Link = true, ""
 		}
 	}
 	return inv, nil

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"context"
+	"math"
 	"slices"
 
 	"github.com/ladderhq/ladder"
@@ -142,7 +143,7 @@ func (j *Journey) FeedbackResults(ctx context.Context, p *ladder.Person, roundID
 		v.Rows = append(v.Rows, row)
 	}
 	byDiff := func(a, b FeedbackResultRow) int {
-		da, db := feedbackAbs(float64(a.Self)-a.Others), feedbackAbs(float64(b.Self)-b.Others)
+		da, db := math.Abs(float64(a.Self)-a.Others), math.Abs(float64(b.Self)-b.Others)
 		switch {
 		case da > db:
 			return -1
@@ -202,11 +203,4 @@ func feedbackTrend(m *ladder.Model, r *ladder.FeedbackRound, rounds []*ladder.Fe
 		t.Rows = append(t.Rows, row)
 	}
 	return t, nil
-}
-
-func feedbackAbs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }

@@ -115,8 +115,8 @@ func New(db *sqldb.DB, onetData func() (*onet.Dataset, error)) *Journey {
 	j.Resume = sqldb.NewResumeService(db, knownQuestion)
 	j.Orgs, j.OrgProgrammes, j.AuditLog = sqldb.NewOrgService(db), sqldb.NewProgrammeService(db, j.Model), sqldb.NewAuditService(db)
 	j.Shares = sqldb.NewSharingService(db)
-	j.Feedback = sqldb.NewFeedbackService(db, j.Model)
-	j.CohortRounds = sqldb.NewFeedbackService(db, j.Model)
+	fb := sqldb.NewFeedbackService(db, j.Model)
+	j.Feedback, j.CohortRounds = fb, fb
 	j.SSO = sqldb.NewSSOService(db)
 	j.Pipelines = sqldb.NewPipelineService(db)
 	return j

@@ -65,7 +65,8 @@ func (j *Journey) RelationTo(ctx context.Context, actor *ladder.Person, personID
 	if m.ManagerID == actor.ID {
 		rel.Audiences = append(rel.Audiences, ladder.AudienceManager)
 	}
-	if ladder.OrgRoleRank(me.Role) >= ladder.OrgRoleRank(ladder.OrgRoleAdmin) {
+	// The programme admins audience is whoever sees the pipeline views.
+	if RoleMay(me.Role, ladder.ActOrgViewPipeline) {
 		rel.Audiences = append(rel.Audiences, ladder.AudienceAdmins)
 	}
 	if len(rel.Audiences) == 0 {

@@ -93,7 +93,7 @@ func (j *Journey) PeopleISupport(ctx context.Context, actor *ladder.Person) ([]S
 	if err != nil {
 		return nil, false, err
 	}
-	admin := ladder.OrgRoleRank(me.Role) >= ladder.OrgRoleRank(ladder.OrgRoleAdmin)
+	admin := RoleMay(me.Role, ladder.ActOrgViewPipeline)
 	sms, err := j.Shares.FindSupported(ctx, me.OrgID, actor.ID)
 	if err != nil {
 		return nil, false, err

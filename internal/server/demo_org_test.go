@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,7 +87,10 @@ func TestDemoOrganisation(t *testing.T) {
 			!strings.Contains(body, "See his organisation as its owner") {
 			t.Errorf("Alex's feedback %d:\n%s", code, body)
 		}
-		rs, _ := j.Feedback.FindFeedbackRounds(context.Background(), mustPerson(t, j, demo.Email).ID)
+		rs, err := j.Feedback.FindFeedbackRounds(context.Background(), mustPerson(t, j, demo.Email).ID)
+		if closed := slices.IndexFunc(rs, (*ladder.FeedbackRound).Closed); err != nil || closed < 0 {
+			t.Fatalf("Alex has no closed round: %v", err)
+		}
 		for _, r := range rs {
 			if r.Closed() {
 				if code, body := get(alex, fmt.Sprintf("/feedback/rounds/%d", r.ID)); code != 200 || !strings.Contains(body, `id="results"`) ||

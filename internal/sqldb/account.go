@@ -390,5 +390,6 @@ func hashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// newToken returns a fresh random token.
+// newToken returns a fresh random secret (130 random bits): session and
+// access tokens, invitation and rater links, answer-set keys.
 func newToken() string { return rand.Text() }

@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -450,7 +449,3 @@ func writeFeedbackCounts(ctx context.Context, tx *Tx, roundID int64, counts map[
 	}
 	return nil
 }
-
-// newFeedbackSecret returns a random secret: a link's token or an answer
-// set's key (130 random bits).
-func newFeedbackSecret() string { return rand.Text() }

@@ -89,7 +89,7 @@ func (s *FeedbackService) CreateFeedbackRater(ctx context.Context, r *ladder.Fee
 // returns their link's secret, of which only the hash is stored.
 func insertFeedbackRater(ctx context.Context, tx *Tx, r *ladder.FeedbackRater) (string, error) {
 	r.Revoked, r.CreatedAt = false, tx.now
-	token := newFeedbackSecret()
+	token := newToken()
 	err := tx.QueryRowContext(ctx, `INSERT INTO feedback_raters (round_id, category, email, token_hash, expires_at, revoked, answered, created_at)
 		VALUES ($1, $2, $3, $4, $5, FALSE, FALSE, $6) RETURNING id`,
 		r.RoundID, r.Category, r.Email, hashToken(token), r.ExpiresAt, r.CreatedAt).Scan(&r.ID)
@@ -161,7 +161,7 @@ func (s *FeedbackService) RenewFeedbackLink(ctx context.Context, personID, rater
 		return "", err
 	}
 	defer tx.Rollback()
-	token := newFeedbackSecret()
+	token := newToken()
 	if err := mustAffect(tx.ExecContext(ctx, `UPDATE feedback_raters SET token_hash = $4 WHERE `+pendingRater+` AND `+fmt.Sprintf(ownRater, 3),
 		raterID, tx.now, personID, hashToken(token))); err != nil {
 		if ladder.ErrorCode(err) == ladder.ENOTFOUND {
@@ -284,7 +284,7 @@ func (s *FeedbackService) SubmitFeedback(ctx context.Context, token string, resp
 		}
 		return err
 	}
-	key := newFeedbackSecret()
+	key := newToken()
 	for comp, lv := range resp.Levels {
 		if lv == 0 {
 			continue

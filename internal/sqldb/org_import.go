@@ -47,7 +47,7 @@ func (s *OrgService) ImportOrgPeople(ctx context.Context, actorID, orgID int64, 
 		ids[r.Email] = p.ID
 		res.Added = append(res.Added, r.Email)
 		if err := writeAudit(ctx, tx, &ladder.AuditEntry{OrgID: orgID, ActorID: actorID, Action: "member.import", SubjectKind: ladder.AuditPerson,
-			SubjectID: p.ID, SubjectName: p.Name, Detail: "line " + itoaOrg(r.Line)}); err != nil {
+			SubjectID: p.ID, SubjectName: p.Name, Detail: "line " + strconv.Itoa(r.Line)}); err != nil {
 			return nil, err
 		}
 	}
@@ -62,7 +62,7 @@ func (s *OrgService) ImportOrgPeople(ctx context.Context, actorID, orgID int64, 
 			return nil, err
 		}
 	}
-	detail := itoaOrg(len(res.Added)) + " added, " + itoaOrg(len(res.Updated)) + " updated"
+	detail := strconv.Itoa(len(res.Added)) + " added, " + strconv.Itoa(len(res.Updated)) + " updated"
 	org, err := s.orgName(ctx, tx, orgID)
 	if err != nil {
 		return nil, err
@@ -132,5 +132,3 @@ func orgImportKnown(ctx context.Context, tx *Tx, orgID int64, rows []ladder.OrgI
 	}
 	return ids, known, nil
 }
-
-func itoaOrg(n int) string { return strconv.Itoa(n) }

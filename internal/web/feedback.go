@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ladderhq/ladder"
+	"github.com/ladderhq/ladder/internal/httpx"
 	"github.com/ladderhq/ladder/internal/journey"
 )
 
@@ -84,8 +85,14 @@ func (wb *Web) feedbackPage(w http.ResponseWriter, r *http.Request, form Feedbac
 	if err != nil {
 		return nil, err
 	}
+	// The minimums a new round would keep: the organisation's, or the
+	// defaults.
+	mins, err := wb.J.FeedbackMinimums(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
 	page := &FeedbackPage{Base: wb.base(w, r, "Feedback from others", "feedback"), Form: form,
-		MinimumsText: feedbackMinimumsText(ladder.FeedbackMinimums{Manager: 1, Peer: 3, Report: 3, Stakeholder: 3, Others: 4, NameManager: true})}
+		MinimumsText: feedbackMinimumsText(ladder.FeedbackMinimums(mins))}
 	if role, err := wb.J.ResolveTarget(m, p.TargetRole); err == nil && p.TargetRole != "" {
 		page.Target, page.TargetCount = role.Title, len(role.Requirements)
 	}
@@ -320,16 +327,7 @@ func (wb *Web) feedbackRoundPage(w http.ResponseWriter, r *http.Request, add Fee
 
 // feedbackBaseURL is where rater links point: the configured public
 // address, else the address this request came to.
-func (wb *Web) feedbackBaseURL(r *http.Request) string {
-	if wb.J.PublicURL != "" {
-		return wb.J.PublicURL
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
+func (wb *Web) feedbackBaseURL(r *http.Request) string { return httpx.BaseURL(r, wb.J.PublicURL) }
 
 // AddFeedbackRater asks someone for feedback. A link that was not mailed is
 // shown once, in this response: only its hash is kept.

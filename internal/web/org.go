@@ -187,7 +187,13 @@ type OrgSettingsForm struct {
 	OutsideRaters bool
 }
 
-// OrgSettings shows the settings form.
+// orgSettingsForm is the organisation's settings as their form shows them.
+func orgSettingsForm(o *ladder.Organisation) OrgSettingsForm {
+	a, itoa := o.Anonymity, strconv.Itoa
+	return OrgSettingsForm{Name: o.Name, Slug: o.Slug, Domains: strings.Join(o.Domains, "\n"), Manager: itoa(a.Manager),
+		Peer: itoa(a.Peer), Report: itoa(a.Report), Stakeholder: itoa(a.Stakeholder), Others: itoa(a.Others),
+		NameManager: a.NameManager, OutsideRaters: o.OutsideRaters}
+} // OrgSettings shows the settings form.
 func (wb *Web) OrgSettings(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	actor := ladder.PersonFromContext(ctx)
@@ -198,11 +204,7 @@ func (wb *Web) OrgSettings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a := o.Anonymity
-	form := OrgSettingsForm{Name: o.Name, Slug: o.Slug, Domains: strings.Join(o.Domains, "\n"), Manager: strconv.Itoa(a.Manager),
-		Peer: strconv.Itoa(a.Peer), Report: strconv.Itoa(a.Report), Stakeholder: strconv.Itoa(a.Stakeholder), Others: strconv.Itoa(a.Others),
-		NameManager: a.NameManager, OutsideRaters: o.OutsideRaters}
-	page, err := wb.orgSettingsPage(w, r, form)
+	page, err := wb.orgSettingsPage(w, r, orgSettingsForm(o))
 	if err != nil {
 		return err
 	}

@@ -76,21 +76,12 @@ func (wb *Web) orgInvitationsPage(w http.ResponseWriter, r *http.Request, form O
 	return page, nil
 }
 
-// orgBaseURL is where this request reached the web app, for links.
-func orgBaseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
 // CreateOrgInvitation invites an email. The link is mailed when mail is set
 // up; otherwise (or when sending fails) the page shows it once to copy.
 func (wb *Web) CreateOrgInvitation(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	form := OrgInviteForm{Email: strings.TrimSpace(r.PostFormValue("email")), Role: r.PostFormValue("role")}
-	inv, err := wb.J.Invite(ctx, ladder.PersonFromContext(ctx), form.Email, form.Role, orgBaseURL(r))
+	inv, err := wb.J.Invite(ctx, ladder.PersonFromContext(ctx), form.Email, form.Role, wb.feedbackBaseURL(r))
 	if err != nil {
 		if st := formStatus(err); st != http.StatusUnprocessableEntity && st != http.StatusConflict {
 			return err

@@ -122,8 +122,8 @@ func (wb *Web) UpdateOrgMember(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx := r.Context()
 	upd := ladder.OrgMemberUpdate{}
-	if r.PostForm == nil {
-		r.ParseForm()
+	if err := r.ParseForm(); err != nil {
+		return ladder.Errorf(ladder.EINVALID, "The form could not be read.")
 	}
 	if _, ok := r.PostForm["title"]; ok {
 		t := r.PostFormValue("title")

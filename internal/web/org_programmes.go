@@ -306,7 +306,9 @@ func (wb *Web) CreateOrgCohort(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	r.ParseForm()
+	if err := r.ParseForm(); err != nil {
+		return ladder.Errorf(ladder.EINVALID, "The form could not be read.")
+	}
 	form := OrgCohortForm{Name: r.PostFormValue("name"), Start: r.PostFormValue("start"), End: r.PostFormValue("end"), Members: map[string]bool{}}
 	fe := ladder.FieldErrors{}
 	c := &ladder.OrgCohort{ProgrammeID: id, Name: form.Name, Start: orgFormDay(fe, "start", form.Start), End: orgFormDay(fe, "end", form.End)}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/ladderhq/ladder"
@@ -25,13 +24,10 @@ const (
 	ssoCookiePath = "/sso/callback"
 )
 
-// ssoCallbackURL is Ladder's callback as the browser reaches it: what the
-// owner registers at the provider.
-func ssoCallbackURL(r *http.Request) string { return orgBaseURL(r) + ssoCookiePath }
-
-func ssoSecure(r *http.Request) bool {
-	return r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https"
-}
+// ssoCallbackURL is Ladder's callback, what the owner registers at the
+// provider: under the public address when set, else as the browser
+// reaches it.
+func (wb *Web) ssoCallbackURL(r *http.Request) string { return wb.feedbackBaseURL(r) + ssoCookiePath }
 
 // offerSSO shows the single sign-on form when some organisation offers it.
 func (wb *Web) offerSSO(r *http.Request, page *AuthPage) error {
@@ -91,12 +87,12 @@ func (wb *Web) ssoContinue(w http.ResponseWriter, r *http.Request, o *ladder.Org
 // StartSSO sends the browser to the organisation's provider, keeping the
 // attempt on the server under the id of a short-lived cookie.
 func (wb *Web) StartSSO(w http.ResponseWriter, r *http.Request) error {
-	start, err := wb.J.BeginSSO(r.Context(), r.PathValue("slug"), ssoCallbackURL(r), httpx.SafeNext(r.URL.Query().Get("next")),
+	start, err := wb.J.BeginSSO(r.Context(), r.PathValue("slug"), wb.ssoCallbackURL(r), httpx.SafeNext(r.URL.Query().Get("next")),
 		httpx.ClientAddress(r))
 	if err != nil {
 		return wb.ssoError(w, r, err)
 	}
-	http.SetCookie(w, &http.Cookie{Name: ssoCookie, Value: start.AttemptID, Path: ssoCookiePath, HttpOnly: true, Secure: ssoSecure(r),
+	http.SetCookie(w, &http.Cookie{Name: ssoCookie, Value: start.AttemptID, Path: ssoCookiePath, HttpOnly: true, Secure: httpx.Secure(r),
 		SameSite: http.SameSiteLaxMode, Expires: start.ExpiresAt, MaxAge: int(ladder.SSOAttemptLifetime.Seconds())})
 	http.Redirect(w, r, start.AuthURL, http.StatusSeeOther)
 	return nil
@@ -109,7 +105,7 @@ func (wb *Web) SSOCallback(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(ssoCookie); err == nil {
 		id = c.Value
 	}
-	http.SetCookie(w, &http.Cookie{Name: ssoCookie, Value: "", Path: ssoCookiePath, HttpOnly: true, Secure: ssoSecure(r),
+	http.SetCookie(w, &http.Cookie{Name: ssoCookie, Value: "", Path: ssoCookiePath, HttpOnly: true, Secure: httpx.Secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: -1})
 	q := r.URL.Query()
 	done, err := wb.J.FinishSSO(r.Context(), id, q.Get("state"), q.Get("code"), q.Get("error"))
@@ -173,7 +169,7 @@ type OrgSSOForm struct {
 func (wb *Web) orgSSOSection(r *http.Request, form *OrgSSOForm) (OrgSSOSection, error) {
 	ctx := r.Context()
 	actor := ladder.PersonFromContext(ctx)
-	sec := OrgSSOSection{Callback: ssoCallbackURL(r), Form: OrgSSOForm{Enabled: true}}
+	sec := OrgSSOSection{Callback: wb.ssoCallbackURL(r), Form: OrgSSOForm{Enabled: true}}
 	if !wb.J.May(ctx, actor, ladder.ActOrgSSO) {
 		return sec, nil
 	}
@@ -221,7 +217,7 @@ func (wb *Web) SaveOrgSSO(w http.ResponseWriter, r *http.Request) error {
 	if oerr != nil {
 		return oerr
 	}
-	page, perr := wb.orgSettingsPage(w, r, orgSSOSettingsForm(o))
+	page, perr := wb.orgSettingsPage(w, r, orgSettingsForm(o))
 	if perr != nil {
 		return perr
 	}
@@ -232,15 +228,6 @@ func (wb *Web) SaveOrgSSO(w http.ResponseWriter, r *http.Request) error {
 		page.SSO.State = FormState{Error: msg, Fields: f}
 		return page
 	})
-}
-
-// orgSSOSettingsForm is the organisation's settings as the other form of
-// the page shows them.
-func orgSSOSettingsForm(o *ladder.Organisation) OrgSettingsForm {
-	a := o.Anonymity
-	itoa := strconv.Itoa
-	return OrgSettingsForm{Name: o.Name, Slug: o.Slug, Domains: strings.Join(o.Domains, "\n"), Manager: itoa(a.Manager),
-		Peer: itoa(a.Peer), Report: itoa(a.Report), Stakeholder: itoa(a.Stakeholder), Others: itoa(a.Others), NameManager: a.NameManager}
 }
 
 // DeleteOrgSSO removes single sign-on (owners); members sign in with
