@@ -349,7 +349,7 @@ func TestOrgWebWithoutMail(t *testing.T) {
 	}
 	rec := f.do(post("/org/invitations", "alice", form("email", "Newbie@example.com", "role", "owner")))
 	body := rec.Body.String()
-	for _, w := range []string{"Invitation for newbie@example.com", "http://example.com/invite/", "not shown again"} {
+	for _, w := range []string{"Invitation for newbie@example.com", "http://ladder.test/invite/", "not shown again"} {
 		if rec.Code != 200 || !strings.Contains(body, w) {
 			t.Errorf("%d: body lacks %q\n%s", rec.Code, w, body)
 		}

@@ -38,7 +38,7 @@ func ssoWebScenarios() []webScenario {
 	}
 	out := []webScenario{
 		{name: "OrgSSOSection", req: get("/org/settings", "alice"), status: 200,
-			want: []string{`id="sso-h"`, "Single sign-on", "http://example.com/sso/callback", `value="https://login.northwind.example"`,
+			want: []string{`id="sso-h"`, "Single sign-on", "http://ladder.test/sso/callback", `value="https://login.northwind.example"`,
 				"set: leave empty to keep it", "Save single sign-on", `action="/org/sso/delete"`},
 			wantNot: []string{ssoFixtureSecret}},
 		{name: "ErrOrgSSOClientID", req: save("alice", "client_id", "", "provision", "on"), status: 422,
